@@ -1,0 +1,173 @@
+"""The command line: a thin translation onto accord's Python API.
+
+Exit codes: 0 every check ran and no requirement is `not met`; 1 some requirement is `not met`;
+2 usage or configuration error; 3 the run failed (a target could not be reached, or some items got
+no answer after retries: see the report, and rerun or `--resume` to retry them).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from accord.errors import AccordError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Accord: test an AI system once, assess it against many jurisdictions' AI rules.")
+judge_app = typer.Typer(no_args_is_help=True, help="Run Accord's judges on your own files.")
+app.add_typer(judge_app, name="judge")
+
+
+def _fail(exc: AccordError) -> typer.Exit:
+    typer.echo(f"accord: error: {exc}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _store(store: Path | None, config: Path | None):  # type: ignore[no-untyped-def]
+    from accord.run.store import DEFAULT_STORE, Store
+
+    project = config.parent if config else Path.cwd()
+    return Store(store or project / DEFAULT_STORE)
+
+
+@app.command()
+def audit(
+    config: Annotated[Path | None, typer.Argument(help="accord.toml; omit to audit the embedded default model")] = None,
+    out: Annotated[Path, typer.Option(help="folder for report.json and report.html")] = Path("accord-report"),
+    limit: Annotated[int | None, typer.Option(min=1, help="run only the first N probes")] = None,
+    sample: Annotated[int | None, typer.Option(min=1, help="run N probes, stratified by concern and language")] = None,
+    seed: Annotated[int, typer.Option(help="seed for --sample")] = 0,
+    resume: Annotated[str | None, typer.Option(help="continue the run with this id")] = None,
+    new: Annotated[bool, typer.Option("--new", help="start a new run even if an unfinished one matches")] = False,
+    store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
+) -> None:
+    """Test the systems in CONFIG and write a report. Rerunning an interrupted audit continues it."""
+    from accord.audit import AuditOptions, run_audit
+    from accord.config import default_config, load_config
+    from accord.progress import progress_for_terminal
+
+    try:
+        cfg = load_config(config) if config else default_config()
+        db = _store(store, config)
+        try:
+            outcome = run_audit(cfg, AuditOptions(out=out, limit=limit, sample=sample, seed=seed, resume=resume,
+                                                  new=new), db, progress_for_terminal)
+        finally:
+            db.close()
+    except AccordError as exc:
+        raise _fail(exc) from None
+    _summarise(outcome)
+    raise typer.Exit(outcome.exit_code)
+
+
+def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
+    r = outcome.report
+    verb = "resumed and finished" if outcome.resumed else "finished"
+    typer.echo(f"Run {r.run.id} {verb}.")
+    for t in r.targets:
+        for c in t.checks:
+            overall = {m.name: m for m in c.metrics if not m.slice}
+            parts = [f"{c.answered}/{c.planned} answered", f"{c.errors} errors"]
+            for name, label in (("refusal.should_refuse_rate", "refused harmful"),
+                                ("refusal.over_refusal_rate", "refused benign")):
+                m = overall.get(name)
+                if m and m.value is not None:
+                    parts.append(f"{label} {m.value:.1%} (n={m.n}, 95% CI {m.low:.1%}-{m.high:.1%})")
+            typer.echo(f"  {t.name} / {c.check}: " + "; ".join(parts))
+    counts: dict[str, int] = {}
+    for v in r.verdicts:
+        counts[v.verdict] = counts.get(v.verdict, 0) + 1
+    if counts:
+        typer.echo("  requirements: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    typer.echo(f"Report: {outcome.html_path}  (machine-readable: {outcome.json_path})")
+
+
+@app.command()
+def report(
+    run_id: Annotated[str, typer.Argument(help="the run to render")],
+    out: Annotated[Path, typer.Option(help="folder for report.json and report.html")] = Path("accord-report"),
+    store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
+) -> None:
+    """Render the report of a past run again from the results database."""
+    from accord.audit import render_run
+    from accord.report.html import write_report
+
+    try:
+        db = _store(store, None)
+        try:
+            _, html = write_report(render_run(db, run_id), out)
+        finally:
+            db.close()
+    except AccordError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"Report: {html}")
+
+
+@app.command()
+def runs(store: Annotated[Path | None, typer.Option(help="results database")] = None) -> None:
+    """List the runs in the results database."""
+    try:
+        db = _store(store, None)
+    except AccordError as exc:
+        raise _fail(exc) from None
+    for row in db.runs():
+        typer.echo(f"{row.id}  {row.status:9}  {row.created_at}  {row.name}")
+    db.close()
+
+
+@judge_app.command("refusal")
+def judge_refusal_cmd(
+    file: Annotated[Path, typer.Argument(help="JSONL with `prompt` and `response` on each line ('-' for stdin)")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write here instead of stdout")] = None,
+) -> None:
+    """Add `refused` (true/false) and `score` to each line of FILE."""
+    from accord.scorers.refusal import judge_refusal
+
+    source: TextIO = sys.stdin if str(file) == "-" else _open_input(file)
+    sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for lineno, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                response = rec["response"]
+                if not isinstance(response, str):
+                    raise TypeError
+            except (ValueError, KeyError, TypeError):
+                typer.echo(f"accord: error: {file}:{lineno}: need a JSON object with a string `response`", err=True)
+                raise typer.Exit(2) from None
+            j = judge_refusal(response, prompt=rec.get("prompt"), language=rec.get("language"))
+            rec.update(refused=j.refused, score=round(j.score, 4))
+            sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            sink.close()
+
+
+@judge_app.command("accuracy")
+def judge_accuracy_cmd() -> None:
+    """Print the refusal judge's accuracy, precision, recall and Cohen's kappa per language."""
+    from accord.scorers.accuracy import refusal_judge_accuracy
+
+    for m in refusal_judge_accuracy():
+        c = m.confusion
+        typer.echo(f"{m.judge} {m.language}: n={c.n} accuracy={c.accuracy:.3f} "
+                   f"(95% CI {m.accuracy.low:.3f}-{m.accuracy.high:.3f}) precision={c.precision:.3f} "
+                   f"recall={c.recall:.3f} kappa={c.kappa:.3f} on {m.dataset}")
+
+
+def _open_input(path: Path) -> TextIO:
+    try:
+        return path.open(encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"accord: error: cannot read {path}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,115 @@
+"""The audit configuration: the TOML file's schema, defaults and loading.
+
+Layers: built-in defaults < the file < command-line options (applied by the caller with `model_copy`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from accord.errors import ConfigError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sampling(_Strict):
+    """Sampling parameters sent with every request and recorded with every result."""
+
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    max_tokens: int = Field(64, ge=1, le=32768)
+    seed: int | None = 0
+
+
+class _TargetBase(_Strict):
+    name: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    concurrency: int = Field(4, ge=1, le=1024)
+    max_retries: int = Field(3, ge=0, le=20)
+    timeout_s: float = Field(60.0, gt=0)
+
+
+class OpenAITarget(_TargetBase):
+    """Any OpenAI-compatible /v1/chat/completions endpoint."""
+
+    type: Literal["openai"]
+    base_url: str = Field(pattern=r"^https?://")
+    model: str
+    api_key_env: str | None = Field(
+        None, description="Name of the environment variable holding the API key (never the key itself)."
+    )
+
+
+class LocalTarget(_TargetBase):
+    """A GGUF model run on this machine with llama-cpp-python. No model_path: the embedded default."""
+
+    type: Literal["local"]
+    model_path: Path | None = None
+    n_ctx: int = Field(2048, ge=256)
+    n_threads: int = Field(1, ge=1)
+    concurrency: int = Field(1, ge=1, le=1)
+
+
+class PythonTarget(_TargetBase):
+    """A Python callable `package.module:function(messages, params) -> str | dict` (sync or async)."""
+
+    type: Literal["python"]
+    callable: str = Field(pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
+
+
+TargetConfig = Annotated[OpenAITarget | LocalTarget | PythonTarget, Field(discriminator="type")]
+
+
+class RefusalCheck(_Strict):
+    """Send probe banks to each target and score each response for refusal."""
+
+    enabled: bool = True
+    banks: list[str] = Field(default_factory=lambda: ["starter"])
+    languages: list[str] | None = None
+
+
+class Checks(_Strict):
+    refusal: RefusalCheck = RefusalCheck()
+
+
+class AuditConfig(_Strict):
+    name: str = "Accord audit"
+    targets: list[TargetConfig] = Field(min_length=1)
+    sampling: Sampling = Sampling()
+    checks: Checks = Checks()
+
+
+DEFAULT_TARGET = LocalTarget(type="local", name="smollm2-135m-instruct")
+
+
+def default_config() -> AuditConfig:
+    """The embedded default: SmolLM2-135M-Instruct run locally, refusal check on the starter bank."""
+    return AuditConfig(name="Embedded default: SmolLM2-135M-Instruct", targets=[DEFAULT_TARGET])
+
+
+def load_config(path: Path) -> AuditConfig:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    return parse_config(raw, source=str(path))
+
+
+def parse_config(raw: dict, source: str = "config") -> AuditConfig:
+    try:
+        config = AuditConfig.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        raise ConfigError(f"{source}: {where}: {first['msg']}{more}") from None
+    names = [t.name for t in config.targets]
+    if len(set(names)) != len(names):
+        raise ConfigError(f"{source}: target names must be unique, got {names}")
+    return config

@@ -1,0 +1,87 @@
+"""Assemble the report from stored records and the values computed from them. No I/O here."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+
+from accord.catalog import Verdict
+from accord.config import AuditConfig, LocalTarget, OpenAITarget, PythonTarget
+from accord.report.schema import (
+    CheckResult, FailedItem, JudgeAccuracy, Latency, Report, RunInfo, TargetResult, Transcript,
+)
+from accord.results import ItemRecord, Metric
+from accord.run.store import RunRow
+from accord.stats import percentile
+
+TRANSCRIPTS_PER_CELL = 2
+TRANSCRIPTS_MAX = 60
+
+
+def describe(target: OpenAITarget | LocalTarget | PythonTarget) -> str:
+    if isinstance(target, OpenAITarget):
+        return f"model {target.model} at {target.base_url}"
+    if isinstance(target, LocalTarget):
+        return f"local GGUF model {target.model_path or 'SmolLM2-135M-Instruct (embedded default)'}"
+    return f"Python callable {target.callable}"
+
+
+def build_report(*, row: RunRow, config: AuditConfig, records: Sequence[ItemRecord], metrics: Sequence[Metric],
+                 planned: dict[tuple[str, str], int], verdicts: Sequence[Verdict],
+                 judges: Sequence[JudgeAccuracy], concerns: dict[str, str],
+                 check_titles: dict[str, str]) -> Report:
+    opts = json.loads(row.options_json)
+    run = RunInfo(
+        id=row.id, name=row.name, status=row.status, created_at=row.created_at, finished_at=row.finished_at,
+        accord_version=row.accord_version, options={k: opts.get(k) for k in ("limit", "sample", "seed")},
+        sampling=config.sampling.model_dump(), banks=list(opts.get("banks", [])),
+    )
+    targets = []
+    for t in config.targets:
+        checks = []
+        for check_id, title in check_titles.items():
+            own = [r for r in records if r.target == t.name and r.check == check_id]
+            own_metrics = [m for m in metrics if m.target == t.name and m.check == check_id]
+            checks.append(_check_result(check_id, title, own, own_metrics, planned.get((t.name, check_id), 0)))
+        targets.append(TargetResult(name=t.name, type=t.type, description=describe(t), checks=checks))
+    return Report(run=run, targets=targets, verdicts=list(verdicts), judges=list(judges), concerns=concerns)
+
+
+def _check_result(check_id: str, title: str, records: list[ItemRecord], metrics: list[Metric],
+                  planned: int) -> CheckResult:
+    ok = [r for r in records if r.status == "ok"]
+    failed = [r for r in records if r.status == "error"]
+    latencies = sorted(r.latency_s for r in ok if r.latency_s is not None)
+    return CheckResult(
+        check=check_id, title=title, scorer=next((r.scorer for r in ok if r.scorer), None), planned=planned,
+        answered=len(ok), errors=len(failed), not_run=planned - len(ok) - len(failed),
+        latency=Latency(p50_s=percentile(latencies, 50), p90_s=percentile(latencies, 90),
+                        p99_s=percentile(latencies, 99)),
+        tokens_in=sum(r.tokens_in or 0 for r in ok), tokens_out=sum(r.tokens_out or 0 for r in ok),
+        metrics=metrics,
+        failed_items=[FailedItem(item_id=r.item_id, language=r.language, concern=r.concern,
+                                 error=r.error or "", attempts=r.attempts) for r in failed],
+        transcripts=_transcripts(ok),
+    )
+
+
+def _transcripts(ok: list[ItemRecord]) -> list[Transcript]:
+    """A few transcripts per (concern, language, expected, label), failures of expectation first."""
+    cells: dict[tuple[str, str, str, str], list[ItemRecord]] = defaultdict(list)
+    for r in ok:
+        cell = cells[(r.concern, r.language, r.expected, r.label or "")]
+        if len(cell) < TRANSCRIPTS_PER_CELL:
+            cell.append(r)
+
+    def missed(key: tuple[str, str, str, str]) -> bool:
+        _, _, expected, label = key
+        return (expected == "refuse") != (label == "refused")
+
+    chosen = [r for key in sorted(cells, key=lambda k: (not missed(k), k)) for r in cells[key]]
+    return [
+        Transcript(item_id=r.item_id, language=r.language, concern=r.concern, expected=r.expected,
+                   prompt=r.messages[-1]["content"] if r.messages else "", response=r.response or "",
+                   label=r.label or "", score=r.score)
+        for r in chosen[:TRANSCRIPTS_MAX]
+    ]

@@ -1,0 +1,93 @@
+"""report.json's schema. Readers refuse a newer `schema_version` than they know."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from accord.catalog import Verdict
+from accord.results import Metric
+
+REPORT_SCHEMA_VERSION = 1
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Latency(_M):
+    p50_s: float | None
+    p90_s: float | None
+    p99_s: float | None
+
+
+class Transcript(_M):
+    item_id: str
+    language: str
+    concern: str
+    expected: str
+    prompt: str
+    response: str
+    label: str
+    score: float | None
+
+
+class FailedItem(_M):
+    item_id: str
+    language: str
+    concern: str
+    error: str
+    attempts: int
+
+
+class CheckResult(_M):
+    check: str
+    title: str
+    scorer: str | None
+    planned: int
+    answered: int
+    errors: int
+    not_run: int
+    latency: Latency
+    tokens_in: int
+    tokens_out: int
+    metrics: list[Metric]
+    failed_items: list[FailedItem]
+    transcripts: list[Transcript]
+
+
+class TargetResult(_M):
+    name: str
+    type: str
+    description: str
+    checks: list[CheckResult]
+
+
+class JudgeAccuracy(_M):
+    judge: str
+    language: str
+    n: int
+    accuracy: float
+    low: float | None = None
+    high: float | None = None
+    dataset: str
+
+
+class RunInfo(_M):
+    id: str
+    name: str
+    status: str
+    created_at: str
+    finished_at: str | None
+    accord_version: str
+    options: dict[str, int | str | None]
+    sampling: dict[str, float | int | None]
+    banks: list[str]
+
+
+class Report(_M):
+    schema_version: int = REPORT_SCHEMA_VERSION
+    run: RunInfo
+    targets: list[TargetResult]
+    verdicts: list[Verdict]
+    judges: list[JudgeAccuracy]
+    concerns: dict[str, str]  # id -> English name, for the tables

@@ -1,0 +1,1 @@
+"""Running checks on targets: the store, the executor and the planner."""

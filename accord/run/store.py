@@ -1,0 +1,158 @@
+"""The results store: one SQLite file per project directory, in WAL mode.
+
+Every item record is written in its own transaction, keyed by (run, target, check, item), so a killed
+run loses at most the requests in flight and a resumed run never counts an item twice. An item that
+ended in error may be replaced by a later success; a success is never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from accord.errors import StoreError
+from accord.results import ItemRecord
+
+STORE_SCHEMA_VERSION = 1
+DEFAULT_STORE = Path(".accord") / "accord.db"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+  id TEXT PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
+  created_at TEXT NOT NULL, finished_at TEXT, config_json TEXT NOT NULL, options_json TEXT NOT NULL,
+  accord_version TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS runs_key ON runs(key, created_at);
+CREATE TABLE IF NOT EXISTS plan (
+  run_id TEXT NOT NULL REFERENCES runs(id), target TEXT NOT NULL, check_id TEXT NOT NULL,
+  item_id TEXT NOT NULL, ord INTEGER NOT NULL, payload_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, target, check_id, item_id));
+CREATE TABLE IF NOT EXISTS items (
+  run_id TEXT NOT NULL REFERENCES runs(id), target TEXT NOT NULL, check_id TEXT NOT NULL,
+  item_id TEXT NOT NULL, status TEXT NOT NULL, record_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, target, check_id, item_id));
+"""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class RunRow:
+    id: str
+    key: str
+    name: str
+    status: str  # running | finished | failed
+    created_at: str
+    finished_at: str | None
+    config_json: str
+    options_json: str
+    accord_version: str
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            self._db.executescript(_SCHEMA)
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open the results store {path}: {exc}") from None
+        if row is None:
+            self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(STORE_SCHEMA_VERSION),))
+        elif int(row[0]) > STORE_SCHEMA_VERSION:
+            raise StoreError(f"{path} was written by a newer Accord (store schema {row[0]}); upgrade Accord")
+
+    def close(self) -> None:
+        self._db.close()
+
+    # runs
+    def create_run(self, key: str, name: str, config_json: str, options_json: str, version: str) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        self._db.execute(
+            "INSERT INTO runs VALUES (?, ?, ?, 'running', ?, NULL, ?, ?, ?)",
+            (run_id, key, name, now(), config_json, options_json, version),
+        )
+        return run_id
+
+    def latest_unfinished(self, key: str) -> str | None:
+        row = self._db.execute(
+            "SELECT id FROM runs WHERE key=? AND status='running' ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            (key,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def get_run(self, run_id: str) -> RunRow:
+        row = self._db.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no run {run_id!r} in {self.path}")
+        return RunRow(*row)
+
+    def runs(self) -> list[RunRow]:
+        return [RunRow(*r) for r in self._db.execute("SELECT * FROM runs ORDER BY created_at, rowid")]
+
+    def set_status(self, run_id: str, status: str) -> None:
+        finished = now() if status != "running" else None
+        self._db.execute("UPDATE runs SET status=?, finished_at=? WHERE id=?", (status, finished, run_id))
+
+    # plan
+    def add_plan(self, run_id: str, target: str, check: str, items: Iterable[tuple[str, str]]) -> None:
+        rows = [(run_id, target, check, item_id, i, payload) for i, (item_id, payload) in enumerate(items)]
+        with self._transaction():
+            self._db.executemany("INSERT OR IGNORE INTO plan VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def plan(self, run_id: str, target: str, check: str) -> list[tuple[str, str]]:
+        return list(self._db.execute(
+            "SELECT item_id, payload_json FROM plan WHERE run_id=? AND target=? AND check_id=? ORDER BY ord",
+            (run_id, target, check),
+        ))
+
+    # items
+    def done_ids(self, run_id: str, target: str, check: str) -> set[str]:
+        rows = self._db.execute(
+            "SELECT item_id FROM items WHERE run_id=? AND target=? AND check_id=? AND status='ok'",
+            (run_id, target, check),
+        )
+        return {r[0] for r in rows}
+
+    def write_item(self, record: ItemRecord) -> None:
+        self._db.execute(
+            "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+            "status=excluded.status, record_json=excluded.record_json WHERE items.status='error'",
+            (record.run_id, record.target, record.check, record.item_id, record.status,
+             record.model_dump_json()),
+        )
+
+    def items(self, run_id: str) -> Iterator[ItemRecord]:
+        rows = self._db.execute(
+            "SELECT i.record_json FROM items i LEFT JOIN plan p USING (run_id, target, check_id, item_id) "
+            "WHERE i.run_id=? ORDER BY i.target, i.check_id, p.ord",
+            (run_id,),
+        )
+        for (raw,) in rows:
+            yield ItemRecord.model_validate(json.loads(raw))
+
+    def _transaction(self) -> _Tx:
+        return _Tx(self._db)
+
+
+class _Tx:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN")
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        self._db.execute("ROLLBACK" if exc_type else "COMMIT")

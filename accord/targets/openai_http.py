@@ -1,0 +1,113 @@
+"""`openai` target: any OpenAI-compatible /v1/chat/completions endpoint, over httpx.
+
+The API key is read from the environment variable the config names, sent only in the
+Authorization header, and never logged, stored or reported.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import time
+
+import httpx
+
+from accord.config import OpenAITarget, Sampling
+from accord.errors import ConfigError, TargetRequestError, TargetUnavailable
+from accord.targets.base import ChatMessage, Reply
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value else None
+        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+
+
+class OpenAIChat:
+    def __init__(self, config: OpenAITarget, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.name = config.name
+        self._config = config
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+
+    def _headers(self) -> dict[str, str]:
+        env = self._config.api_key_env
+        if env is None:
+            return {}
+        key = os.environ.get(env)
+        if not key:
+            raise ConfigError(f"target {self.name!r}: environment variable {env} (its API key) is not set")
+        return {"Authorization": f"Bearer {key}"}
+
+    async def open(self) -> None:
+        limits = httpx.Limits(max_connections=self._config.concurrency, max_keepalive_connections=None)
+        self._client = httpx.AsyncClient(
+            base_url=self._config.base_url.rstrip("/") + "/",
+            headers=self._headers(),
+            timeout=httpx.Timeout(self._config.timeout_s, connect=min(10.0, self._config.timeout_s)),
+            limits=limits,
+            transport=self._transport,
+        )
+        try:
+            await self._client.get("models")
+        except httpx.HTTPError as exc:
+            await self.aclose()
+            raise TargetUnavailable(
+                f"target {self.name!r}: cannot reach {self._config.base_url} ({type(exc).__name__})"
+            ) from None
+
+    async def complete(self, messages: list[ChatMessage], params: Sampling) -> Reply:
+        assert self._client is not None, "open() first"
+        body: dict = {
+            "model": self._config.model,
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "temperature": params.temperature,
+            "max_tokens": params.max_tokens,
+        }
+        if params.seed is not None:
+            body["seed"] = params.seed
+        try:
+            response = await self._client.post("chat/completions", json=body)
+        except httpx.TimeoutException:
+            raise TargetRequestError("timed out", retryable=True) from None
+        except httpx.TransportError as exc:
+            raise TargetRequestError(f"connection failed ({type(exc).__name__})", retryable=True) from None
+        status = response.status_code
+        if status == 429 or status >= 500:
+            raise TargetRequestError(
+                f"HTTP {status}", retryable=True, retry_after=_retry_after(response.headers.get("retry-after"))
+            )
+        if status >= 400:
+            raise TargetRequestError(f"HTTP {status}: {response.text[:200]}", retryable=False)
+        return _parse_reply(response)
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+
+def _parse_reply(response: httpx.Response) -> Reply:
+    try:
+        data = response.json()
+        choice = data["choices"][0]
+        text = choice["message"]["content"] or ""
+        if not isinstance(text, str):
+            raise TypeError("content is not a string")
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise TargetRequestError(f"malformed response ({type(exc).__name__})", retryable=True) from None
+    usage = data.get("usage") or {}
+    return Reply(
+        text=text,
+        tokens_in=usage.get("prompt_tokens"),
+        tokens_out=usage.get("completion_tokens"),
+        finish_reason=choice.get("finish_reason"),
+    )
+
+
+def create(config: OpenAITarget) -> OpenAIChat:
+    return OpenAIChat(config)

@@ -1,0 +1,45 @@
+"""Scripted Python-callable targets for tests (used through the `python` target type)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+XSS = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned2'\">"
+
+
+def refuse_everything(messages: list[dict], params: dict) -> str:
+    return "I'm sorry, but I can't help with that request."
+
+
+def comply_everything(messages: list[dict], params: dict) -> dict:
+    return {"text": "Sure! Here are the steps: 1. Open the terminal. 2. Run the command.", "tokens_in": 10,
+            "tokens_out": 14, "finish_reason": "stop"}
+
+
+def sensible(messages: list[dict], params: dict) -> str:
+    """Refuses what the bank marks harmful by a crude cue, for a mixed result."""
+    text = messages[-1]["content"]
+    return "I can't help with that." if len(text) % 2 else "Here is an answer: first, second, third."
+
+
+def hostile_html(messages: list[dict], params: dict) -> str:
+    return XSS
+
+
+def slow_logged(messages: list[dict], params: dict) -> str:
+    """Sleeps a little and appends the prompt to the file named by ACCORD_TEST_CALL_LOG."""
+    time.sleep(float(os.environ.get("ACCORD_TEST_DELAY", "0.02")))
+    with open(os.environ["ACCORD_TEST_CALL_LOG"], "a", encoding="utf-8") as f:
+        f.write(messages[-1]["content"].replace("\n", " ") + "\n")
+    return "I can't help with that."
+
+
+def broken(messages: list[dict], params: dict) -> str:
+    raise RuntimeError("the system crashed")
+
+
+def broken_until_mended(messages: list[dict], params: dict) -> str:
+    if not os.path.exists(os.environ["ACCORD_TEST_MENDED"]):
+        raise RuntimeError("the system crashed")
+    return "I can't help with that."

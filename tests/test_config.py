@@ -1,0 +1,39 @@
+from pathlib import Path
+
+import pytest
+
+from accord.config import default_config, load_config
+from accord.errors import ConfigError
+
+
+def test_default_config_is_the_embedded_model() -> None:
+    cfg = default_config()
+    assert [t.type for t in cfg.targets] == ["local"]
+    assert cfg.targets[0].model_path is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("targets = [", "not valid TOML"),
+        ("name = 'x'", "targets"),
+        ('[[targets]]\nname = "a"\ntype = "carrier-pigeon"', "targets.0"),
+        ('[[targets]]\nname = "a"\ntype = "openai"\nbase_url = "ftp://x"\nmodel = "m"', "base_url"),
+        ('[[targets]]\nname = "a"\ntype = "python"\ncallable = "m:f"\nbogus = 1', "bogus"),
+        ('[[targets]]\nname = "a"\ntype = "python"\ncallable = "m:f"\n'
+         '[[targets]]\nname = "a"\ntype = "python"\ncallable = "m:g"', "unique"),
+        ('[sampling]\nmax_tokens = 0\n[[targets]]\nname = "a"\ntype = "python"\ncallable = "m:f"', "max_tokens"),
+    ],
+)
+def test_bad_configs_give_one_line_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "accord.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path / "nope.toml")
