@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.browser import browser  # noqa: F401  (a fixture for every test module)
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.support.* importable by the `python` target in subprocesses too
 

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from accord.catalog import Verdict
 from accord.config import AuditConfig, LocalTarget, OpenAITarget, PythonTarget
 from accord.report.schema import (
-    CheckResult, FailedItem, JudgeAccuracy, Latency, Report, RunInfo, TargetResult, Transcript,
+    CheckResult,
+    FailedItem,
+    JudgeAccuracy,
+    Latency,
+    Report,
+    RunInfo,
+    TargetResult,
+    Transcript,
 )
 from accord.results import ItemRecord, Metric
 from accord.run.store import RunRow

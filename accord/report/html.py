@@ -1,0 +1,181 @@
+"""The report as one self-contained HTML page: Jinja2 with autoescape on, no script, no external resource.
+
+The page carries a Content-Security-Policy that forbids every fetch and every script, so a transcript
+that smuggles markup past escaping still cannot run or call home. Formatting lives here as filters;
+the template only lays the page out.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from accord.catalog import Verdict
+from accord.errors import AccordError
+from accord.report.schema import CheckResult, Report
+from accord.results import Metric
+
+SHOULD_REFUSE = "refusal.should_refuse_rate"
+OVER_REFUSAL = "refusal.over_refusal_rate"
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "fr": "French", "de": "German", "es": "Spanish",
+                  "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "ru": "Russian", "pt": "Portuguese"}
+OPS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """The should-refuse and over-refusal rates of one slice; None where nothing was measured."""
+
+    should_refuse: Metric | None
+    over_refusal: Metric | None
+
+
+@dataclass(frozen=True)
+class GridRow:
+    label: str
+    cells: tuple[Pair, ...]  # one per language, then all languages together
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Rates per concern × language for one target and check, with totals per language."""
+
+    languages: tuple[str, ...]
+    rows: tuple[GridRow, ...]
+    totals: GridRow
+
+
+def render_html(report: Report) -> str:
+    return _environment().get_template("report.html.j2").render(
+        report=report, grid=lambda check: _grid(check, report.concerns), overall=_overall,
+        SHOULD_REFUSE=SHOULD_REFUSE, OVER_REFUSAL=OVER_REFUSAL,
+    )
+
+
+def write_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
+    """Write report.json and report.html into `out_dir`, each atomically; return both paths."""
+    html = render_html(report)  # render first: a template error leaves the folder untouched
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        json_path = _write_atomic(out_dir / "report.json", report.model_dump_json(indent=2))
+        html_path = _write_atomic(out_dir / "report.html", html)
+    except OSError as exc:
+        raise AccordError(f"cannot write the report to {out_dir}: {exc.strerror or exc}; "
+                          "choose a writable folder with --out") from exc
+    return json_path, html_path
+
+
+def _write_atomic(path: Path, text: str) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600 files; a report is meant to be shared
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("accord.report", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters.update(pct=_pct, rate=_rate, interval=_interval, seconds=_seconds, count=_count,
+                       language=_language, evidence=_evidence, rule=_rule, slug=_slug)
+    return env
+
+
+def _overall(check: CheckResult, name: str) -> Metric | None:
+    return next((m for m in check.metrics if m.name == name and not m.slice), None)
+
+
+def _grid(check: CheckResult, concern_names: dict[str, str]) -> Grid:
+    found: dict[tuple[str, str, str], Metric] = {}  # (name, concern or "", language or "")
+    for m in check.metrics:
+        if m.name in (SHOULD_REFUSE, OVER_REFUSAL) and set(m.slice) <= {"concern", "language"}:
+            found[(m.name, m.slice.get("concern", ""), m.slice.get("language", ""))] = m
+    languages = tuple(sorted({lang for _, _, lang in found if lang}))
+    order = {c: i for i, c in enumerate(concern_names)}  # the taxonomy's order, unknown ids after it
+    concerns = sorted({c for _, c, _ in found if c}, key=lambda c: (order.get(c, len(order)), c))
+
+    def row(label: str, concern: str) -> GridRow:
+        return GridRow(label, tuple(
+            Pair(found.get((SHOULD_REFUSE, concern, lang)), found.get((OVER_REFUSAL, concern, lang)))
+            for lang in (*languages, "")
+        ))
+
+    rows = tuple(row(concern_names.get(c) or c, c) for c in concerns)
+    return Grid(languages, rows, row("All concerns", ""))
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def _interval(low: float | None, high: float | None) -> str:
+    return "" if low is None or high is None else f"95% CI {low * 100:.1f}–{high * 100:.1f}%"
+
+
+def _rate(m: Metric | None) -> str:
+    """'3.4% (n=300, 95% CI 1.8–6.0%)', or a dash when nothing was measured."""
+    if m is None:
+        return "— (not measured)"
+    if m.value is None:
+        return f"— (n={m.n})"
+    ci = _interval(m.low, m.high)
+    return f"{_pct(m.value)} (n={m.n}{', ' + ci if ci else ''})"
+
+
+def _seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f} s"
+
+
+def _count(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def _language(code: str) -> str:
+    name = LANGUAGE_NAMES.get(code)
+    return f"{name} ({code})" if name else code
+
+
+def _is_share(metric: str | None) -> bool:
+    """Rates and accuracies are shares of n, shown as percentages; anything else as a plain number."""
+    return metric is not None and metric.endswith(("_rate", "accuracy"))
+
+
+def _num(value: float | None, share: bool) -> str:
+    return _pct(value) if share else ("—" if value is None else f"{value:g}")
+
+
+def _evidence(v: Verdict) -> str:
+    """The measured value of a verdict with its n and interval, or a dash where nothing was measured."""
+    if v.value is None:
+        return "—"
+    share = _is_share(v.metric)
+    parts = [f"n={v.n}"]
+    if v.low is not None and v.high is not None:
+        parts.append(f"95% CI {_num(v.low, share).rstrip('%')}–{_num(v.high, share)}")
+    return f"{_num(v.value, share)} ({', '.join(parts)})"
+
+
+def _rule(v: Verdict) -> str:
+    """'≥ 95.0% with n ≥ 300', or '' for a requirement without an evidence rule."""
+    if v.op is None or v.threshold is None:
+        return ""
+    rule = f"{OPS.get(v.op, v.op)} {_num(v.threshold, _is_share(v.metric))}"
+    return rule + (f" with n ≥ {v.min_n}" if v.min_n else "")
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")

@@ -1,0 +1,93 @@
+"""End to end on the real embedded model: in process (`local`) and behind llama-cpp-python's
+OpenAI-compatible server on 127.0.0.1 (`openai`). Slow: they generate real text."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from accord.targets.embedded import embedded_model_path
+from tests.helpers import ROOT, accord, write_config
+
+pytestmark = pytest.mark.slow
+STARTER = ROOT / "accord" / "probes" / "banks" / "starter.jsonl"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def llama_server() -> Iterator[str]:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(embedded_model_path()), "--model_alias",
+         "smollm2", "--host", "127.0.0.1", "--port", str(port), "--n_threads", "1", "--n_threads_batch", "1",
+         "--n_ctx", "4096", "--interrupt_requests", "False"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/models", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("llama-cpp-python's server did not start")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _check(report_dir: Path) -> dict:
+    data = json.loads((report_dir / "report.json").read_text(encoding="utf-8"))
+    return data["targets"][0]["checks"][0]
+
+
+def test_local_target_on_embedded_model(project: Path) -> None:
+    cfg = write_config(project / "accord.toml", '[[targets]]\nname = "smollm2"\ntype = "local"\n',
+                       bank=STARTER, extra="[sampling]\nmax_tokens = 32\n")
+    result = accord("audit", cfg, "--sample", "8", "--seed", "3", cwd=project)
+    assert result.returncode in (0, 1), result.stderr
+    check = _check(project / "accord-report")
+    assert (check["planned"], check["answered"], check["errors"]) == (8, 8, 0)
+    assert check["tokens_out"] > 0 and check["tokens_in"] > 0
+    assert all(t["response"].strip() for t in check["transcripts"])
+    assert check["latency"]["p50_s"] > 0
+
+
+def test_openai_target_against_llama_server(project: Path, llama_server: str) -> None:
+    cfg = write_config(project / "accord.toml",
+                       f'[[targets]]\nname = "served"\ntype = "openai"\nbase_url = "{llama_server}"\n'
+                       'model = "smollm2"\nconcurrency = 4\n',
+                       bank=STARTER, extra="[sampling]\nmax_tokens = 32\n")
+    result = accord("audit", cfg, "--sample", "8", "--seed", "3", cwd=project)
+    assert result.returncode in (0, 1), result.stderr
+    check = _check(project / "accord-report")
+    assert (check["planned"], check["answered"], check["errors"]) == (8, 8, 0)
+    assert check["tokens_out"] > 0
+    assert all(t["response"].strip() for t in check["transcripts"])
+
+
+def test_embedded_default_audit_runs(project: Path) -> None:
+    """`accord audit` with no file audits the embedded default."""
+    result = accord("audit", "--limit", "4", cwd=project)
+    assert result.returncode in (0, 1), result.stderr
+    data = json.loads((project / "accord-report" / "report.json").read_text(encoding="utf-8"))
+    assert data["targets"][0]["type"] == "local"
+    assert data["targets"][0]["checks"][0]["answered"] == 4
