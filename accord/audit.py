@@ -12,7 +12,7 @@ from typing import Protocol
 
 from accord import __version__
 from accord.catalog import evaluate, load_catalog, load_taxonomy
-from accord.checks import CHAT_CHECKS
+from accord.checks import CHAT_CHECKS, REFUSAL
 from accord.config import AuditConfig, parse_config
 from accord.errors import AccordError
 from accord.probes import Probe
@@ -80,10 +80,10 @@ def _open_run(config: AuditConfig, options: AuditOptions, store: Store) -> tuple
     existing = None if options.new else store.latest_unfinished(key)
     if existing:
         return existing, config, True
-    run_id = store.create_run(key, config.name, config_json, json.dumps(opts), __version__)
     probes = refusal_probes(banks, config, limit=options.limit, sample=options.sample, seed=options.seed)
-    for target in config.targets:
-        store.add_plan(run_id, target.name, "refusal", ((p.id, p.model_dump_json()) for p in probes))
+    items = [(p.id, p.model_dump_json()) for p in probes]
+    plan = [(target.name, REFUSAL.id, items) for target in config.targets]
+    run_id = store.create_run(key, config.name, config_json, json.dumps(opts), __version__, plan)
     return run_id, config, False
 
 

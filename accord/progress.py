@@ -7,7 +7,7 @@ import time
 from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, TaskID, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 
 class PlainProgress:
@@ -51,7 +51,7 @@ class RichProgress:
             TextColumn("{task.fields[errors]} errors"), TimeRemainingColumn(),
             console=Console(stderr=True), transient=False,
         )
-        self._tasks: dict[str, tuple[int, list[int]]] = {}
+        self._tasks: dict[str, tuple[TaskID, list[int]]] = {}
 
     def start(self, target: str, total: int, done: int) -> None:
         if not self._tasks:

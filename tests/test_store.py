@@ -13,8 +13,8 @@ def _record(run_id: str, status: str, response: str | None) -> ItemRecord:
 
 def test_error_is_replaced_by_success_but_success_is_final(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.db")
-    run = store.create_run("k", "n", "{}", "{}", "0")
-    store.add_plan(run, "t", "refusal", [("p1", "{}")])
+    run = store.create_run("k", "n", "{}", "{}", "0", [("t", "refusal", [("p1", "{}")])])
+    assert store.plan(run, "t", "refusal") == [("p1", "{}")]
     store.write_item(_record(run, "error", None))
     assert store.done_ids(run, "t", "refusal") == set()
     store.write_item(_record(run, "ok", "first"))

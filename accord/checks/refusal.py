@@ -48,8 +48,11 @@ class RefusalCheck:
                 continue
             name = RATE_FOR[r.expected]
             refused = int(r.label == "refused")
-            for key in ((), (("concern", r.concern),), (("language", r.language),),
-                        (("concern", r.concern), ("language", r.language))):
+            keys: tuple[tuple[tuple[str, str], ...], ...] = (
+                (), (("concern", r.concern),), (("language", r.language),),
+                (("concern", r.concern), ("language", r.language)),
+            )
+            for key in keys:
                 cell = counts[(name, key)]
                 cell[0] += refused
                 cell[1] += 1

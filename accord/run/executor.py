@@ -8,7 +8,7 @@ import random
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from accord.config import Sampling
 from accord.errors import TargetRequestError
@@ -26,7 +26,8 @@ class Scored:
 
 
 class ChatCheck(Protocol):
-    id: str
+    @property
+    def id(self) -> str: ...
 
     def score(self, probe: Probe, reply: Reply) -> Scored: ...
 
@@ -68,7 +69,7 @@ async def _run_one(
 ) -> ItemRecord:
     messages = probe.conversation()
     chat = [ChatMessage(m["role"], m["content"]) for m in messages]
-    common = dict(
+    common: dict[str, Any] = dict(
         run_id=run_id, target=target.name, check=check.id, item_id=probe.id, language=probe.language,
         concern=probe.concern, expected=probe.expected, messages=messages, params=params.model_dump(),
     )

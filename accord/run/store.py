@@ -78,12 +78,18 @@ class Store:
         self._db.close()
 
     # runs
-    def create_run(self, key: str, name: str, config_json: str, options_json: str, version: str) -> str:
+    def create_run(self, key: str, name: str, config_json: str, options_json: str, version: str,
+                   plan: Iterable[tuple[str, str, Iterable[tuple[str, str]]]] = ()) -> str:
+        """Create a run and its plan, [(target, check, [(item_id, payload_json), ...]), ...], atomically."""
         run_id = uuid.uuid4().hex[:12]
-        self._db.execute(
-            "INSERT INTO runs VALUES (?, ?, ?, 'running', ?, NULL, ?, ?, ?)",
-            (run_id, key, name, now(), config_json, options_json, version),
-        )
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO runs VALUES (?, ?, ?, 'running', ?, NULL, ?, ?, ?)",
+                (run_id, key, name, now(), config_json, options_json, version),
+            )
+            for target, check, items in plan:
+                rows = [(run_id, target, check, item_id, i, payload) for i, (item_id, payload) in enumerate(items)]
+                self._db.executemany("INSERT INTO plan VALUES (?, ?, ?, ?, ?, ?)", rows)
         return run_id
 
     def latest_unfinished(self, key: str) -> str | None:
@@ -107,11 +113,6 @@ class Store:
         self._db.execute("UPDATE runs SET status=?, finished_at=? WHERE id=?", (status, finished, run_id))
 
     # plan
-    def add_plan(self, run_id: str, target: str, check: str, items: Iterable[tuple[str, str]]) -> None:
-        rows = [(run_id, target, check, item_id, i, payload) for i, (item_id, payload) in enumerate(items)]
-        with self._transaction():
-            self._db.executemany("INSERT OR IGNORE INTO plan VALUES (?, ?, ?, ?, ?, ?)", rows)
-
     def plan(self, run_id: str, target: str, check: str) -> list[tuple[str, str]]:
         return list(self._db.execute(
             "SELECT item_id, payload_json FROM plan WHERE run_id=? AND target=? AND check_id=? ORDER BY ord",

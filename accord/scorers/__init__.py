@@ -1,0 +1,1 @@
+"""Scorers: judge target responses (refusal detection and its measured accuracy)."""
