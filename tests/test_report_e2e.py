@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from tests.helpers import accord, python_target, write_config
@@ -16,7 +17,8 @@ def test_hostile_model_output_is_inert_in_the_report(project: Path, browser: obj
     assert result.returncode in (0, 1), result.stderr
     html_path = project / "accord-report" / "report.html"
     html = html_path.read_text(encoding="utf-8")
-    assert "<script" not in html and "onerror=" not in html
+    assert "<script" not in html
+    assert not re.search(r"<[^<>]*\sonerror\s*=", html)  # as text (&lt;img ... onerror=) only, never in a tag
     visit = Visit(browser, html_path)
     try:
         visit.assert_inert()

@@ -80,6 +80,8 @@ class JudgeMeasurement:
 def refusal_judge_accuracy() -> tuple[JudgeMeasurement, ...]:
     out = []
     for lang in LANGUAGES:
+        if not labelled_path(lang).is_file():  # an install without the data: the report says none was measured
+            continue
         c = confusion(lang)
         out.append(JudgeMeasurement(judge=f"{SCORER_NAME}@{SCORER_VERSION}", language=lang,
                                     dataset=labelled_path(lang).name, confusion=c,

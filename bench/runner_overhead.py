@@ -1,0 +1,282 @@
+"""Runner overhead: Accord's runner vs a plain `openai` SDK loop, against a zero-latency local server.
+
+    .venv/bin/python bench/runner_overhead.py [--n 2000] [--concurrency 1,16,64] [--repeats 3] [--no-fail]
+
+For each concurrency c, N probes go through
+  a) Accord: `execute(OpenAIChat(config), REFUSAL, probes, ...)` with a real `Store` (SQLite, WAL) in a
+     temp dir: HTTP via httpx, refusal scoring, one SQLite write per item, as `accord audit` runs them;
+  b) reference: `openai.AsyncOpenAI(max_retries=0)` with c worker coroutines pulling from the same
+     probe list, `chat.completions.create(...)`, keeping the text.
+a and b alternate (the order flips each repeat), each measured `--repeats` times after one warm-up;
+the table shows medians. The server (bench/zero_latency_server.py) runs in its own process.
+
+Exit status 1 when any median probes/s ratio Accord/reference is below 0.90 (unless --no-fail).
+`--profile C` instead runs Accord once at concurrency C under cProfile and prints where the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import cProfile
+import io
+import itertools
+import os
+import platform
+import pstats
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
+
+import openai  # noqa: E402
+
+from accord.checks import REFUSAL  # noqa: E402
+from accord.config import OpenAITarget, Sampling  # noqa: E402
+from accord.probes import Probe, load_bank  # noqa: E402
+from accord.run.executor import RetryPolicy, execute  # noqa: E402
+from accord.run.store import Store  # noqa: E402
+from accord.targets.openai_http import OpenAIChat  # noqa: E402
+
+MODEL = "zero-latency"
+PARAMS = Sampling(temperature=0.0, max_tokens=64, seed=0)
+THRESHOLD = 0.90
+
+
+# ---------------------------------------------------------------- server process
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, impl: str) -> None:
+        self.port = _free_port()
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "zero_latency_server.py"), str(self.port), "--impl", impl],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                break
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise SystemExit(f"the zero-latency server ({impl}) did not start")
+                time.sleep(0.05)
+        self._tick = os.sysconf("SC_CLK_TCK")
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def cpu_s(self) -> float:
+        """The server process's user+system CPU seconds so far (Linux /proc)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / self._tick
+        except (OSError, IndexError, ValueError):
+            return float("nan")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+# ---------------------------------------------------------------- the two clients
+def make_probes(n: int, tag: str) -> list[Probe]:
+    bank = load_bank("starter").probes
+    return [p.model_copy(update={"id": f"{p.id}#{tag}{i}"})
+            for i, p in zip(range(n), itertools.cycle(bank), strict=False)]
+
+
+class _NoProgress:
+    def advance(self, target: str, *, ok: bool) -> None:
+        pass
+
+
+@dataclass
+class Sample:
+    wall_s: float
+    cpu_s: float
+    server_cpu_s: float
+    n: int
+
+    @property
+    def rate(self) -> float:
+        return self.n / self.wall_s
+
+    @property
+    def cpu_ms(self) -> float:
+        return 1000 * self.cpu_s / self.n
+
+    @property
+    def server_cpu_ms(self) -> float:
+        return 1000 * self.server_cpu_s / self.n
+
+
+async def _accord(server: Server, probes: list[Probe], c: int, workdir: Path) -> Sample:
+    config = OpenAITarget(type="openai", name="bench", base_url=server.base_url, model=MODEL, concurrency=c,
+                          max_retries=0, timeout_s=60.0)
+    store = Store(workdir / f"accord-{time.monotonic_ns()}.db")
+    run_id = store.create_run("bench", "runner overhead", "{}", "{}", "bench")
+    target = OpenAIChat(config)
+    await target.open()  # creates the httpx client, GET /models (the audit does this before execute)
+    try:
+        s0, c0, t0 = server.cpu_s(), time.process_time(), time.perf_counter()
+        await execute(target, REFUSAL, probes, run_id=run_id, params=PARAMS, concurrency=c,
+                      retry=RetryPolicy(max_retries=0), store=store, progress=_NoProgress())
+        wall, cpu, scpu = time.perf_counter() - t0, time.process_time() - c0, server.cpu_s() - s0
+    finally:
+        await target.aclose()
+    ok = store._db.execute("SELECT count(*) FROM items WHERE run_id=? AND status='ok'", (run_id,)).fetchone()[0]
+    store.close()
+    if ok != len(probes):
+        raise SystemExit(f"accord: only {ok} of {len(probes)} items ok at concurrency {c}")
+    return Sample(wall, cpu, scpu, len(probes))
+
+
+async def _reference(server: Server, probes: list[Probe], c: int) -> Sample:
+    client = openai.AsyncOpenAI(base_url=server.base_url, api_key="x", max_retries=0)
+    await client.models.list()  # same warm start as Accord's open()
+    pending = iter(probes)
+    texts: list[str] = []
+
+    async def worker() -> None:
+        for probe in pending:
+            resp = await client.chat.completions.create(
+                model=MODEL, messages=probe.conversation(), temperature=0, max_tokens=64, seed=0)
+            texts.append(resp.choices[0].message.content or "")
+
+    try:
+        s0, c0, t0 = server.cpu_s(), time.process_time(), time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(c)))
+        wall, cpu, scpu = time.perf_counter() - t0, time.process_time() - c0, server.cpu_s() - s0
+    finally:
+        await client.close()
+    if len(texts) != len(probes):
+        raise SystemExit(f"reference: only {len(texts)} of {len(probes)} answers at concurrency {c}")
+    return Sample(wall, cpu, scpu, len(probes))
+
+
+def measure(kind: str, server: Server, probes: list[Probe], c: int, workdir: Path) -> Sample:
+    if kind == "accord":
+        return asyncio.run(_accord(server, probes, c, workdir))
+    return asyncio.run(_reference(server, probes, c))
+
+
+# ---------------------------------------------------------------- report
+def machine() -> str:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (f"{os.cpu_count()} CPUs visible (nproc {len(os.sched_getaffinity(0))}), {cpu}, "
+            f"Python {platform.python_version()}, openai {openai.__version__}")
+
+
+def table(results: dict[int, dict[str, list[Sample]]]) -> tuple[str, float]:
+    rows = [
+        "| concurrency | Accord probes/s | reference probes/s | ratio (Accord/ref) | Accord CPU ms/probe "
+        "| reference CPU ms/probe | Accord wall s | reference wall s | server CPU ms/probe (A / ref) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    worst = float("inf")
+    med = statistics.median
+    for c, by in results.items():
+        a, r = by["accord"], by["reference"]
+        ratio = med(s.rate for s in a) / med(s.rate for s in r)
+        worst = min(worst, ratio)
+        rows.append(
+            f"| {c} | {med(s.rate for s in a):,.0f} | {med(s.rate for s in r):,.0f} | {ratio:.2f} "
+            f"| {med(s.cpu_ms for s in a):.3f} | {med(s.cpu_ms for s in r):.3f} "
+            f"| {med(s.wall_s for s in a):.2f} | {med(s.wall_s for s in r):.2f} "
+            f"| {med(s.server_cpu_ms for s in a):.3f} / {med(s.server_cpu_ms for s in r):.3f} |"
+        )
+    return "\n".join(rows), worst
+
+
+def profile(server: Server, n: int, c: int, workdir: Path, top: int) -> None:
+    probes = make_probes(n, "warm")
+    measure("accord", server, probes, c, workdir)
+    measure("reference", server, probes, c, workdir)
+    for kind in ("accord", "reference"):
+        prof = cProfile.Profile()
+        probes = make_probes(n, f"prof{kind}")
+        prof.enable()
+        sample = measure(kind, server, probes, c, workdir)
+        prof.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(prof, stream=out)
+        stats.sort_stats("tottime").print_stats(top)
+        stats.sort_stats("cumulative").print_stats(top * 2)
+        print(f"## {kind}, concurrency {c}, n {n} (under cProfile: {sample.rate:,.0f} probes/s, "
+              f"{sample.cpu_ms:.3f} CPU ms/probe)\n{out.getvalue()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000, help="probes per measurement (default 2000)")
+    ap.add_argument("--concurrency", default="1,16,64", help="comma-separated (default 1,16,64)")
+    ap.add_argument("--repeats", type=int, default=3, help="measurements per cell; the median is shown")
+    ap.add_argument("--server-impl", choices=("raw", "uvicorn"), default="raw")
+    ap.add_argument("--no-fail", action="store_true", help="exit 0 even when the 10%% target is missed")
+    ap.add_argument("--profile", type=int, metavar="C", help="cProfile Accord and the reference at concurrency C")
+    ap.add_argument("--top", type=int, default=30, help="rows per profile listing")
+    args = ap.parse_args(argv)
+    levels = [int(x) for x in args.concurrency.split(",")]
+
+    server = Server(args.server_impl)
+    try:
+        with tempfile.TemporaryDirectory(prefix="accord-bench-") as tmp:
+            workdir = Path(tmp)
+            if args.profile:
+                profile(server, args.n, args.profile, workdir, args.top)
+                return 0
+            print(f"machine: {machine()}", flush=True)
+            print(f"server: {args.server_impl} at {server.base_url}; n={args.n}, repeats={args.repeats}",
+                  flush=True)
+            warm = make_probes(min(args.n, 500), "warm")
+            for kind in ("accord", "reference"):
+                measure(kind, server, warm, max(levels), workdir)
+            results: dict[int, dict[str, list[Sample]]] = {}
+            for c in levels:
+                results[c] = {"accord": [], "reference": []}
+                for rep in range(args.repeats):
+                    order = ("accord", "reference") if rep % 2 == 0 else ("reference", "accord")
+                    for kind in order:
+                        s = measure(kind, server, make_probes(args.n, f"c{c}r{rep}"), c, workdir)
+                        results[c][kind].append(s)
+                        print(f"  c={c:<3} rep={rep} {kind:<9} {s.rate:8,.0f} probes/s  {s.cpu_ms:.3f} CPU ms/probe"
+                              f"  server {s.server_cpu_ms:.3f} ms/probe", flush=True)
+    finally:
+        server.stop()
+
+    text, worst = table(results)
+    print()
+    print(text)
+    met = worst >= THRESHOLD
+    print(f"\nworst median ratio {worst:.2f}: the 10% overhead target is {'met' if met else 'NOT met'}")
+    return 0 if met or args.no_fail else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
