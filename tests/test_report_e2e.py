@@ -24,7 +24,7 @@ def test_hostile_model_output_is_inert_in_the_report(project: Path, browser: obj
         visit.assert_inert()
         shown = visit.page.locator(".transcript pre").all_inner_texts()
         assert XSS in shown  # the model's markup appears as the text it is
-        assert visit.page.locator("table").count() >= 3
+        assert visit.page.locator("table").count() >= 2  # verdicts, concern × language
     finally:
         visit.page.close()
     data = json.loads((project / "accord-report" / "report.json").read_text(encoding="utf-8"))
