@@ -11,7 +11,9 @@ a and b alternate (the order flips each repeat), each measured `--repeats` times
 the table shows medians. The server (bench/zero_latency_server.py) runs in its own process.
 
 Exit status 1 when any median probes/s ratio Accord/reference is below 0.90 (unless --no-fail).
-`--profile C` instead runs Accord once at concurrency C under cProfile and prints where the time goes.
+`--profile C` instead runs Accord and the reference once at concurrency C under cProfile.
+`--breakdown` instead times Accord with parts stubbed out or swapped, and bare HTTP-client loops,
+to attribute the cost per probe (diagnosis only; see bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -37,13 +39,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
+import httpx  # noqa: E402
 import openai  # noqa: E402
 
 from accord.checks import REFUSAL  # noqa: E402
 from accord.config import OpenAITarget, Sampling  # noqa: E402
 from accord.probes import Probe, load_bank  # noqa: E402
-from accord.run.executor import RetryPolicy, execute  # noqa: E402
+from accord.run.executor import RetryPolicy, Scored, execute  # noqa: E402
 from accord.run.store import Store  # noqa: E402
+from accord.targets import openai_http  # noqa: E402
 from accord.targets.openai_http import OpenAIChat  # noqa: E402
 
 MODEL = "zero-latency"
@@ -73,7 +77,7 @@ class Server:
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
                     self.stop()
-                    raise SystemExit(f"the zero-latency server ({impl}) did not start")
+                    raise SystemExit(f"the zero-latency server ({impl}) did not start") from None
                 time.sleep(0.05)
         self._tick = os.sysconf("SC_CLK_TCK")
 
@@ -191,7 +195,8 @@ async def _reference(server: Server, probes: list[Probe], c: int) -> Sample:
     async def worker() -> None:
         for probe in pending:
             resp = await client.chat.completions.create(
-                model=MODEL, messages=probe.conversation(), temperature=0, max_tokens=64, seed=0)
+                model=MODEL, messages=probe.conversation(),  # type: ignore[arg-type]
+                temperature=0, max_tokens=64, seed=0)
             texts.append(resp.choices[0].message.content or "")
 
     try:
@@ -208,7 +213,118 @@ async def _reference(server: Server, probes: list[Probe], c: int) -> Sample:
 def measure(kind: str, server: Server, probes: list[Probe], c: int, workdir: Path) -> Sample:
     if kind == "accord":
         return asyncio.run(_accord(server, probes, c, workdir))
-    return asyncio.run(_reference(server, probes, c))
+    if kind == "reference":
+        return asyncio.run(_reference(server, probes, c))
+    return asyncio.run(BREAKDOWN[kind](server, probes, c, workdir))
+
+
+# ---------------------------------------------------------------- breakdown (diagnosis only)
+# Accord with one part stubbed out or swapped at run time (nothing in accord/ is changed on disk),
+# and bare HTTP-client loops, to attribute the runner's cost per probe.
+class _ConstCheck:
+    id = "refusal"
+
+    def score(self, probe: Probe, reply: object) -> Scored:
+        return Scored(label="complied", score=0.0, scorer="const@0")
+
+
+class _Count:
+    def __init__(self) -> None:
+        self.ok = 0
+
+    def advance(self, target: str, *, ok: bool) -> None:
+        self.ok += ok
+
+
+async def _accord_variant(server: Server, probes: list[Probe], c: int, workdir: Path, *, score: bool = True,
+                          store_writes: bool = True, http: object = httpx) -> Sample:
+    config = OpenAITarget(type="openai", name="bench", base_url=server.base_url, model=MODEL, concurrency=c,
+                          max_retries=0, timeout_s=60.0)
+    store = Store(workdir / f"variant-{time.monotonic_ns()}.db")
+    run_id = store.create_run("bench", "runner overhead", "{}", "{}", "bench")
+    if not store_writes:
+        store.write_item = lambda record: None  # type: ignore[method-assign]
+    progress = _Count()
+    openai_http.httpx = http  # type: ignore[assignment]  # the module reaches httpx only through this name
+    try:
+        target = OpenAIChat(config)
+        await target.open()
+        try:
+            clock = Clock(server)
+            await execute(target, REFUSAL if score else _ConstCheck(), probes, run_id=run_id, params=PARAMS,
+                          concurrency=c, retry=RetryPolicy(max_retries=0), store=store, progress=progress)
+            sample = clock.stop(len(probes))
+        finally:
+            await target.aclose()
+    finally:
+        openai_http.httpx = httpx
+        store.close()
+    if progress.ok != len(probes):
+        raise SystemExit(f"accord variant: only {progress.ok} of {len(probes)} items ok at concurrency {c}")
+    return sample
+
+
+async def _http_loop(server: Server, probes: list[Probe], c: int, workdir: Path, *, http: object) -> Sample:
+    """What Accord's target does per request and nothing else: POST, parse JSON, keep the text."""
+    client = http.AsyncClient(  # type: ignore[attr-defined]
+        base_url=server.base_url + "/",
+        limits=http.Limits(max_connections=c, max_keepalive_connections=None),  # type: ignore[attr-defined]
+    )
+    await client.get("models")
+    pending = iter(probes)
+    texts: list[str] = []
+
+    async def worker() -> None:
+        for probe in pending:
+            body = {"model": MODEL, "messages": probe.conversation(), "temperature": 0.0, "max_tokens": 64, "seed": 0}
+            response = await client.post("chat/completions", json=body)
+            texts.append(response.json()["choices"][0]["message"]["content"])
+
+    try:
+        clock = Clock(server)
+        await asyncio.gather(*(worker() for _ in range(c)))
+        sample = clock.stop(len(probes))
+    finally:
+        await client.aclose()
+    if len(texts) != len(probes):
+        raise SystemExit(f"http loop: only {len(texts)} of {len(probes)} answers at concurrency {c}")
+    return sample
+
+
+def _httpx2() -> object:
+    import httpx2  # the openai SDK's own HTTP client (a dependency of openai>=3)
+
+    return httpx2
+
+
+BREAKDOWN = {
+    "accord, no scoring": lambda s, p, c, w: _accord_variant(s, p, c, w, score=False),
+    "accord, no store writes": lambda s, p, c, w: _accord_variant(s, p, c, w, store_writes=False),
+    "accord, neither": lambda s, p, c, w: _accord_variant(s, p, c, w, score=False, store_writes=False),
+    "accord on httpx2": lambda s, p, c, w: _accord_variant(s, p, c, w, http=_httpx2()),
+    "bare httpx loop": lambda s, p, c, w: _http_loop(s, p, c, w, http=httpx),
+    "bare httpx2 loop": lambda s, p, c, w: _http_loop(s, p, c, w, http=_httpx2()),
+}
+
+
+def breakdown(server: Server, n: int, levels: list[int], repeats: int, workdir: Path) -> str:
+    kinds = ["accord", *BREAKDOWN, "reference"]
+    for kind in kinds:
+        measure(kind, server, make_probes(min(n, 500), "warm"), max(levels), workdir)
+    got: dict[tuple[str, int], list[Sample]] = {}
+    for c in levels:
+        for rep in range(repeats):
+            for kind in kinds if rep % 2 == 0 else kinds[::-1]:
+                got.setdefault((kind, c), []).append(measure(kind, server, make_probes(n, f"b{c}r{rep}"), c, workdir))
+    med = statistics.median
+    rows = ["| variant | " + " | ".join(f"c={c} probes/s | c={c} CPU ms/probe" for c in levels) + " |",
+            "|---|" + "---:|---:|" * len(levels)]
+    for kind in kinds:
+        cells = [f"{med(s.rate for s in got[(kind, c)]):,.0f} | {med(s.cpu_ms for s in got[(kind, c)]):.3f}"
+                 for c in levels]
+        rows.append(f"| {kind} | " + " | ".join(cells) + " |")
+    busiest = max(s.other_load for ss in got.values() for s in ss)
+    return "\n".join(rows) + f"\n\nother processes: up to {100 * busiest:.0f}% of a core during a measurement"
 
 
 # ---------------------------------------------------------------- report
@@ -273,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-fail", action="store_true", help="exit 0 even when the 10%% target is missed")
     ap.add_argument("--profile", type=int, metavar="C", help="cProfile Accord and the reference at concurrency C")
     ap.add_argument("--top", type=int, default=30, help="rows per profile listing")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="diagnosis: also time Accord with scoring / store writes stubbed, Accord on httpx2, "
+                         "and bare httpx / httpx2 loops (monkeypatched at run time; nothing on disk changes)")
     args = ap.parse_args(argv)
     levels = [int(x) for x in args.concurrency.split(",")]
 
@@ -282,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
             workdir = Path(tmp)
             if args.profile:
                 profile(server, args.n, args.profile, workdir, args.top)
+                return 0
+            if args.breakdown:
+                print(breakdown(server, args.n, levels, args.repeats, workdir))
                 return 0
             print(f"machine: {machine()}", flush=True)
             print(f"server: {args.server_impl} at {server.base_url}; n={args.n}, repeats={args.repeats}",

@@ -22,7 +22,6 @@ import argparse
 import asyncio
 import json
 import signal
-import sys
 
 MODEL = "zero-latency"
 CONTENT = "Here is a short answer: water boils at 100 degrees Celsius at sea level."
@@ -164,4 +163,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
