@@ -4,7 +4,7 @@
 
 For each concurrency c, N probes go through
   a) Accord: `execute(OpenAIChat(config), REFUSAL, probes, ...)` with a real `Store` (SQLite, WAL) in a
-     temp dir: HTTP via httpx, refusal scoring, one SQLite write per item, as `accord audit` runs them;
+     temp dir: HTTP via httpx2, refusal scoring, one SQLite write per item, as `accord audit` runs them;
   b) reference: `openai.AsyncOpenAI(max_retries=0)` with c worker coroutines pulling from the same
      probe list, `chat.completions.create(...)`, keeping the text.
 a and b alternate (the order flips each repeat), each measured `--repeats` times after one warm-up;
@@ -39,7 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
-import httpx  # noqa: E402
+import httpx2  # noqa: E402
 import openai  # noqa: E402
 
 from accord.checks import REFUSAL  # noqa: E402
@@ -171,7 +171,7 @@ async def _accord(server: Server, probes: list[Probe], c: int, workdir: Path) ->
     store = Store(workdir / f"accord-{time.monotonic_ns()}.db")
     run_id = store.create_run("bench", "runner overhead", "{}", "{}", "bench")
     target = OpenAIChat(config)
-    await target.open()  # creates the httpx client, GET /models (the audit does this before execute)
+    await target.open()  # creates the httpx2 client, GET /models (the audit does this before execute)
     try:
         clock = Clock(server)
         await execute(target, REFUSAL, probes, run_id=run_id, params=PARAMS, concurrency=c,
@@ -237,7 +237,7 @@ class _Count:
 
 
 async def _accord_variant(server: Server, probes: list[Probe], c: int, workdir: Path, *, score: bool = True,
-                          store_writes: bool = True, http: object = httpx) -> Sample:
+                          store_writes: bool = True, http: object = httpx2) -> Sample:
     config = OpenAITarget(type="openai", name="bench", base_url=server.base_url, model=MODEL, concurrency=c,
                           max_retries=0, timeout_s=60.0)
     store = Store(workdir / f"variant-{time.monotonic_ns()}.db")
@@ -245,7 +245,7 @@ async def _accord_variant(server: Server, probes: list[Probe], c: int, workdir: 
     if not store_writes:
         store.write_item = lambda record: None  # type: ignore[method-assign]
     progress = _Count()
-    openai_http.httpx = http  # type: ignore[assignment]  # the module reaches httpx only through this name
+    openai_http.httpx2 = http  # type: ignore[assignment]  # the module reaches httpx2 only through this name
     try:
         target = OpenAIChat(config)
         await target.open()
@@ -257,7 +257,7 @@ async def _accord_variant(server: Server, probes: list[Probe], c: int, workdir: 
         finally:
             await target.aclose()
     finally:
-        openai_http.httpx = httpx
+        openai_http.httpx2 = httpx2
         store.close()
     if progress.ok != len(probes):
         raise SystemExit(f"accord variant: only {progress.ok} of {len(probes)} items ok at concurrency {c}")
@@ -291,19 +291,22 @@ async def _http_loop(server: Server, probes: list[Probe], c: int, workdir: Path,
     return sample
 
 
-def _httpx2() -> object:
-    import httpx2  # the openai SDK's own HTTP client (a dependency of openai>=3)
-
-    return httpx2
+def _old_httpx() -> object:
+    """httpx 0.28 (Accord's client before it moved to httpx2); not installed by the project."""
+    try:
+        import httpx
+    except ImportError:
+        raise SystemExit("--breakdown compares against httpx: pip install 'httpx==0.28.1' into .venv first") from None
+    return httpx
 
 
 BREAKDOWN = {
     "accord, no scoring": lambda s, p, c, w: _accord_variant(s, p, c, w, score=False),
     "accord, no store writes": lambda s, p, c, w: _accord_variant(s, p, c, w, store_writes=False),
     "accord, neither": lambda s, p, c, w: _accord_variant(s, p, c, w, score=False, store_writes=False),
-    "accord on httpx2": lambda s, p, c, w: _accord_variant(s, p, c, w, http=_httpx2()),
-    "bare httpx loop": lambda s, p, c, w: _http_loop(s, p, c, w, http=httpx),
-    "bare httpx2 loop": lambda s, p, c, w: _http_loop(s, p, c, w, http=_httpx2()),
+    "accord on httpx 0.28": lambda s, p, c, w: _accord_variant(s, p, c, w, http=_old_httpx()),
+    "bare httpx 0.28 loop": lambda s, p, c, w: _http_loop(s, p, c, w, http=_old_httpx()),
+    "bare httpx2 loop": lambda s, p, c, w: _http_loop(s, p, c, w, http=httpx2),
 }
 
 
@@ -390,8 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", type=int, metavar="C", help="cProfile Accord and the reference at concurrency C")
     ap.add_argument("--top", type=int, default=30, help="rows per profile listing")
     ap.add_argument("--breakdown", action="store_true",
-                    help="diagnosis: also time Accord with scoring / store writes stubbed, Accord on httpx2, "
-                         "and bare httpx / httpx2 loops (monkeypatched at run time; nothing on disk changes)")
+                    help="diagnosis: also time Accord with scoring / store writes stubbed, Accord on httpx 0.28, "
+                         "and bare httpx 0.28 / httpx2 loops (monkeypatched at run time; nothing on disk changes)")
     args = ap.parse_args(argv)
     levels = [int(x) for x in args.concurrency.split(",")]
 

@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 from accord.targets.embedded import embedded_model_path
@@ -41,9 +41,9 @@ def llama_server() -> Iterator[str]:
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(f"{base}/models", timeout=1).status_code == 200:
+                if httpx2.get(f"{base}/models", timeout=1).status_code == 200:
                     break
-            except httpx.HTTPError:
+            except httpx2.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("llama-cpp-python's server did not start")

@@ -8,7 +8,6 @@ from functools import cache
 from pathlib import Path
 
 from accord.scorers.refusal import SCORER_NAME, SCORER_VERSION, judge_refusal
-
 from accord.stats import Proportion, wilson
 
 DATA = Path(__file__).parent / "data"

@@ -1,4 +1,4 @@
-"""`openai` target: any OpenAI-compatible /v1/chat/completions endpoint, over httpx.
+"""`openai` target: any OpenAI-compatible /v1/chat/completions endpoint, over httpx2.
 
 The API key is read from the environment variable the config names, sent only in the
 Authorization header, and never logged, stored or reported.
@@ -10,7 +10,7 @@ import email.utils
 import os
 import time
 
-import httpx
+import httpx2
 
 from accord.config import OpenAITarget, Sampling
 from accord.errors import ConfigError, TargetRequestError, TargetUnavailable
@@ -28,11 +28,11 @@ def _retry_after(value: str | None) -> float | None:
 
 
 class OpenAIChat:
-    def __init__(self, config: OpenAITarget, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(self, config: OpenAITarget, transport: httpx2.AsyncBaseTransport | None = None) -> None:
         self.name = config.name
         self._config = config
         self._transport = transport
-        self._client: httpx.AsyncClient | None = None
+        self._client: httpx2.AsyncClient | None = None
 
     def _headers(self) -> dict[str, str]:
         env = self._config.api_key_env
@@ -44,17 +44,17 @@ class OpenAIChat:
         return {"Authorization": f"Bearer {key}"}
 
     async def open(self) -> None:
-        limits = httpx.Limits(max_connections=self._config.concurrency, max_keepalive_connections=None)
-        self._client = httpx.AsyncClient(
+        limits = httpx2.Limits(max_connections=self._config.concurrency, max_keepalive_connections=None)
+        self._client = httpx2.AsyncClient(
             base_url=self._config.base_url.rstrip("/") + "/",
             headers=self._headers(),
-            timeout=httpx.Timeout(self._config.timeout_s, connect=min(10.0, self._config.timeout_s)),
+            timeout=httpx2.Timeout(self._config.timeout_s, connect=min(10.0, self._config.timeout_s)),
             limits=limits,
             transport=self._transport,
         )
         try:
             await self._client.get("models")
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             await self.aclose()
             raise TargetUnavailable(
                 f"target {self.name!r}: cannot reach {self._config.base_url} ({type(exc).__name__})"
@@ -72,9 +72,9 @@ class OpenAIChat:
             body["seed"] = params.seed
         try:
             response = await self._client.post("chat/completions", json=body)
-        except httpx.TimeoutException:
+        except httpx2.TimeoutException:
             raise TargetRequestError("timed out", retryable=True) from None
-        except httpx.TransportError as exc:
+        except httpx2.TransportError as exc:
             raise TargetRequestError(f"connection failed ({type(exc).__name__})", retryable=True) from None
         status = response.status_code
         if status == 429 or status >= 500:
@@ -91,7 +91,7 @@ class OpenAIChat:
             self._client = None
 
 
-def _parse_reply(response: httpx.Response) -> Reply:
+def _parse_reply(response: httpx2.Response) -> Reply:
     try:
         data = response.json()
         choice = data["choices"][0]
