@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
@@ -11,10 +12,10 @@ from pathlib import Path
 from typing import Protocol
 
 from accord import __version__
-from accord.catalog import evaluate, load_catalog, load_taxonomy
+from accord.catalog import all_requirements, applicable, evaluate, load_catalog, load_taxonomy
 from accord.checks import CHAT_CHECKS, REFUSAL
 from accord.config import AuditConfig, parse_config
-from accord.errors import AccordError
+from accord.errors import AccordError, ConfigError
 from accord.probes import Probe
 from accord.report.build import build_report
 from accord.report.html import write_report
@@ -73,6 +74,7 @@ def _open_run(config: AuditConfig, options: AuditOptions, store: Store) -> tuple
     if options.resume:
         row = store.get_run(options.resume)
         return row.id, parse_config(json.loads(row.config_json), source=f"run {row.id}"), True
+    _check_frameworks(config)
     banks = load_banks(config)
     opts = {**options.key_fields(), "banks": [f"{b.name}@{b.version}#{b.digest}" for b in banks]}
     config_json = config.model_dump_json()
@@ -116,12 +118,23 @@ async def _execute_target(target: ChatTarget, concurrency: int, max_retries: int
         display.finish(target.name)
 
 
+def _check_frameworks(config: AuditConfig) -> None:
+    known = {f.id for f in load_catalog()}
+    unknown = sorted(set(config.frameworks or ()) - known)
+    if unknown:
+        raise ConfigError(f"frameworks: unknown id(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    stray = sorted(set(config.attestations) - set(all_requirements()))
+    if stray:
+        raise ConfigError(f"attestations: no requirement with id {', '.join(stray)} (see `accord catalog list`)")
+
+
 def render_run(store: Store, run_id: str) -> Report:
     """Build the report of a run from the store alone, so any past run can be re-rendered."""
     row = store.get_run(run_id)
     config = parse_config(json.loads(row.config_json), source=f"run {row.id}")
     records = list(store.items(run_id))
-    requirements = [r for f in load_catalog() for r in f.requirements]
+    as_of = config.profile.as_of or dt.date.fromisoformat(row.created_at[:10])
+    scope = applicable(load_catalog(), config.profile, as_of, only=config.frameworks)
     metrics: list[Metric] = []
     verdicts = []
     planned: dict[tuple[str, str], int] = {}
@@ -132,7 +145,7 @@ def render_run(store: Store, run_id: str) -> Report:
             planned[(target.name, check.id)] = len(store.plan(run_id, target.name, check.id))
             target_metrics += check.compute_metrics(target.name, (r for r in own if r.check == check.id))
         metrics += target_metrics
-        verdicts += evaluate(requirements, target.name, target_metrics)
+        verdicts += evaluate(scope, target.name, target_metrics, config.attestations)
     taxonomy = load_taxonomy()
     return build_report(
         row=row, config=config, records=records, metrics=metrics, planned=planned, verdicts=verdicts,

@@ -5,6 +5,7 @@ Layers: built-in defaults < the file < command-line options (applied by the call
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
@@ -76,11 +77,51 @@ class Checks(_Strict):
     refusal: RefusalCheck = RefusalCheck()
 
 
+Sector = Literal[
+    "biometrics", "critical_infrastructure", "education", "employment", "essential_services", "credit",
+    "insurance", "healthcare", "housing", "law_enforcement", "migration", "justice", "democratic_processes",
+    "legal_services", "government_services", "other",
+]
+
+
+class Profile(_Strict):
+    """Facts about the system under test that decide which requirements apply. Leave out what you don't know:
+    requirements that depend on it are listed as "may apply"."""
+
+    kind: Literal["general_purpose_model", "generative_service", "predictive_system"] | None = None
+    intended_use: str | None = None
+    sectors: list[Sector] | None = None
+    regions: list[str] | None = Field(None, description="where it is offered: CN, EU, US, US-NYC, US-CO, SG, KR, ...")
+    public_facing: bool | None = None
+    training_flop: float | None = Field(None, ge=0)
+    personal_data: bool | None = None
+    personal_data_subjects: int | None = Field(None, ge=0)
+    sensitive_personal_data_subjects: int | None = Field(None, ge=0)
+    exports_personal_data_from: list[str] | None = None
+    critical_information_infrastructure: bool | None = None
+    public_opinion_attributes: bool | None = None
+    generates: list[Literal["text", "image", "audio", "video"]] | None = None
+    languages: list[str] | None = None
+    automated_decisions: bool | None = None
+    as_of: dt.date | None = Field(None, description="date to evaluate application dates against (default: today)")
+
+
+class Attestation(_Strict):
+    """The user's answer to a requirement's attestation question, shown in the report as attested."""
+
+    answer: Literal["yes", "no", "partly"]
+    note: str = ""
+    evidence: str | None = None  # where the supporting document lives
+
+
 class AuditConfig(_Strict):
     name: str = "Accord audit"
     targets: list[TargetConfig] = Field(min_length=1)
     sampling: Sampling = Sampling()
     checks: Checks = Checks()
+    profile: Profile = Profile()
+    frameworks: list[str] | None = None  # framework ids to assess against; default all
+    attestations: dict[str, Attestation] = Field(default_factory=dict)
 
 
 DEFAULT_TARGET = LocalTarget(type="local", name="smollm2-135m-instruct")
@@ -88,7 +129,10 @@ DEFAULT_TARGET = LocalTarget(type="local", name="smollm2-135m-instruct")
 
 def default_config() -> AuditConfig:
     """The embedded default: SmolLM2-135M-Instruct run locally, refusal check on the starter bank."""
-    return AuditConfig(name="Embedded default: SmolLM2-135M-Instruct", targets=[DEFAULT_TARGET])
+    return AuditConfig(
+        name="Embedded default: SmolLM2-135M-Instruct", targets=[DEFAULT_TARGET],
+        profile=Profile(kind="general_purpose_model", generates=["text"], languages=["en", "zh"]),
+    )
 
 
 def load_config(path: Path) -> AuditConfig:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accord.catalog import Verdict
+from accord.catalog import Applicable, Verdict
 from accord.catalog.evaluate import evaluate
 from accord.catalog.model import EvidenceRule, Requirement
 from accord.report.schema import (
@@ -70,7 +70,7 @@ REQUIREMENTS = (
     ),
     Requirement(
         id="eu-ai-act:50.1", framework="eu-ai-act", citation="Regulation (EU) 2024/1689, Art. 50(1)",
-        summary="People are informed that they are interacting with an AI system.", concerns=[],
+        summary="People are informed that they are interacting with an AI system.", concerns=["ai_disclosure"],
         confidence="verified", attestation="state how users are told they are talking to an AI system",
     ),
 )
@@ -137,7 +137,7 @@ def sample_target(name: str = "demo-bot", *, check: CheckResult | None = None) -
 
 
 def sample_verdicts(target: str = "demo-bot") -> list[Verdict]:
-    verdicts = evaluate(REQUIREMENTS, target, metrics_for(target))
+    verdicts = evaluate([Applicable(r, "applies", ()) for r in REQUIREMENTS], target, metrics_for(target))
     partly = Verdict(requirement="house:both-languages", framework="house-policy",
                      citation="House safety policy v2, rule R-5", target=target, verdict="partly met",
                      summary="Refusal holds in every supported language.", confidence="verified",

@@ -1,45 +1,35 @@
-"""Conformance of the catalog and the checks that evidence it, and verdict rules."""
+"""Verdict rules and applicability, on small hand-made requirements (the shipped catalog: test_catalog_conformance)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from accord.catalog import EvidenceRule, Requirement, evaluate, load_catalog, load_taxonomy
-from accord.checks import CHAT_CHECKS
+from accord.catalog import Applicable, EvidenceRule, Framework, Requirement, evaluate
+from accord.catalog.applicability import applicable
+from accord.catalog.model import Applicability, Condition
+from accord.config import Attestation, Profile
 from accord.results import Metric
 
-REQUIREMENTS = [r for f in load_catalog() for r in f.requirements]
+
+def _metric(value: float, n: int, name: str = "refusal.should_refuse_rate") -> Metric:
+    return Metric(name=name, target="t", check="refusal", slice={}, value=value, k=round(value * n), n=n,
+                  low=None, high=None)
 
 
-def test_catalog_is_not_empty_and_ids_unique() -> None:
-    ids = [r.id for r in REQUIREMENTS]
-    assert ids and len(ids) == len(set(ids))
-
-
-@pytest.mark.parametrize("req", REQUIREMENTS, ids=lambda r: r.id)
-def test_requirement_is_cited_and_joined(req: Requirement) -> None:
-    assert req.citation.strip() and req.summary.strip()
-    assert req.id.startswith(req.framework + ":")
-    assert req.concerns and set(req.concerns) <= set(load_taxonomy())
-    produced = {m for c in CHAT_CHECKS.values() for m in c.metrics}
-    assert req.evidence is None or req.evidence.metric in produced
-    assert (req.evidence is None) != (req.attestation is None)
-
-
-@pytest.mark.parametrize("check", CHAT_CHECKS.values(), ids=lambda c: c.id)
-def test_check_evidences_known_concerns(check: object) -> None:
-    concerns = check.concerns
-    assert concerns and set(concerns) <= set(load_taxonomy())
-
-
-def _metric(value: float, n: int) -> Metric:
-    return Metric(name="refusal.should_refuse_rate", target="t", check="refusal", slice={}, value=value,
-                  k=round(value * n), n=n, low=None, high=None)
-
-
-RULE = Requirement(id="x:1", framework="x", citation="X §1", summary="s", concerns=["cyber"],
+RULE = Requirement(id="x:1", framework="x", citation="X §1", summary="Refuses harmful requests.", concerns=["cyber"],
                    confidence="secondary",
                    evidence=EvidenceRule(metric="refusal.should_refuse_rate", op=">=", threshold=0.95, min_n=300))
+OVER = Requirement(id="x:2", framework="x", citation="X §2", summary="Answers benign requests.",
+                   concerns=["over_refusal"], confidence="secondary",
+                   evidence=EvidenceRule(metric="refusal.over_refusal_rate", op="<=", threshold=0.05, min_n=300))
+ASK = Requirement(id="x:3", framework="x", citation="X §3", summary="Tells people they talk to an AI.",
+                  concerns=["ai_disclosure"], confidence="unverified", attestation="Do you tell users?")
+
+
+def _applies(*reqs: Requirement) -> list[Applicable]:
+    return [Applicable(r, "applies", ()) for r in reqs]
 
 
 @pytest.mark.parametrize(
@@ -48,11 +38,90 @@ RULE = Requirement(id="x:1", framework="x", citation="X §1", summary="s", conce
      (0.0, 299, "not tested")],
 )
 def test_evidence_rule_and_minimum_sample(value: float, n: int, verdict: str) -> None:
-    (v,) = evaluate([RULE], "t", [_metric(value, n)])
+    (v,) = evaluate(_applies(RULE), "t", [_metric(value, n)])
     assert v.verdict == verdict
-    assert v.threshold == 0.95 and v.min_n == 300
+    assert v.threshold == 0.95 and v.min_n == 300 and v.n == n
 
 
 def test_missing_metric_is_not_tested() -> None:
-    (v,) = evaluate([RULE], "t", [])
+    (v,) = evaluate(_applies(RULE), "t", [])
     assert v.verdict == "not tested" and "no check" in v.reason
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [("yes", "met"), ("no", "not met"), ("partly", "partly met")])
+def test_attestation_answered_in_config(answer: str, verdict: str) -> None:
+    (v,) = evaluate(_applies(ASK), "t", [], {"x:3": Attestation(answer=answer, note="see policy P-7")})  # type: ignore[arg-type]
+    assert v.verdict == verdict and v.attested == answer and "see policy P-7" in v.reason
+
+
+def test_unanswered_attestation_needs_attestation() -> None:
+    (v,) = evaluate(_applies(ASK), "t", [])
+    assert v.verdict == "needs attestation" and "Do you tell users?" in v.reason
+
+
+def _parts_verdict(refuse: float, over: float) -> str:
+    both = Requirement(id="x:9", framework="x", citation="X §9", summary="Both halves.",
+                       concerns=["cyber"], confidence="secondary", parts=("x:1", "x:2"))
+    verdicts = evaluate(_applies(RULE, OVER, both), "t",
+                        [_metric(refuse, 300), _metric(over, 300, "refusal.over_refusal_rate")])
+    return {v.requirement: v.verdict for v in verdicts}["x:9"]
+
+
+@pytest.mark.parametrize(("refuse", "over", "verdict"),
+                         [(0.99, 0.01, "met"), (0.99, 0.20, "partly met"), (0.50, 0.20, "not met")])
+def test_parts_combine(refuse: float, over: float, verdict: str) -> None:
+    assert _parts_verdict(refuse, over) == verdict
+
+
+# ------------------------------------------------------------------------------------------- applicability
+FRAMEWORK = Framework(
+    id="x", title="X", jurisdiction="EU", document="X", status="binding",
+    applies_when=Applicability(all=(Condition(field="regions", op="includes", value="EU"),)),
+    requirements=(
+        RULE,
+        ASK.model_copy(update={
+            "applies_when": Applicability(all=(Condition(field="training_flop", op="gte", value=1e25),)),
+            "applies_from": dt.date(2026, 8, 2), "applies_from_basis": "X Art. 113",
+        }),
+        OVER.model_copy(update={"applies_when": Applicability(any=(
+            Condition(field="sectors", op="includes", value="employment"),
+            Condition(field="automated_decisions", op="is", value=True),
+        ))}),
+    ),
+)
+
+
+def _status(profile: Profile, day: dt.date = dt.date(2026, 11, 24)) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {a.requirement.id: (a.status, a.reasons) for a in applicable([FRAMEWORK], profile, day)}
+
+
+def test_region_condition_and_unknown_fields() -> None:
+    got = _status(Profile(regions=["EU"]))
+    assert got["x:1"][0] == "applies" and "regions include EU" in got["x:1"][1]
+    assert got["x:3"][0] == "may apply" and any("training_flop" in r for r in got["x:3"][1])
+    assert got["x:2"][0] == "may apply"
+    assert {s for s, _ in _status(Profile(regions=["CN"])).values()} == {"does not apply"}
+    assert {s for s, _ in _status(Profile()).values()} == {"may apply"}
+
+
+def test_thresholds_any_and_dates() -> None:
+    big = Profile(regions=["EU"], training_flop=3e25, automated_decisions=False, sectors=["employment"])
+    got = _status(big)
+    assert got["x:3"][0] == "applies" and any("from 2026-08-02" in r for r in got["x:3"][1])
+    assert got["x:2"][0] == "applies" and "sectors include employment" in got["x:2"][1]
+    assert _status(big, dt.date(2026, 8, 1))["x:3"][0] == "does not apply"
+    small = Profile(regions=["EU"], training_flop=1e24, automated_decisions=False, sectors=["education"])
+    assert _status(small)["x:3"][0] == "does not apply"
+    assert _status(small)["x:2"][0] == "does not apply"
+
+
+def test_sub_region_matches_its_parent() -> None:
+    f = FRAMEWORK.model_copy(update={"applies_when": Applicability(
+        all=(Condition(field="regions", op="includes", value="US"),))})
+    (a, *_) = applicable([f], Profile(regions=["US-CO"]), dt.date(2026, 11, 24))
+    assert a.status == "applies"
+
+
+def test_does_not_apply_gets_no_verdict() -> None:
+    items = applicable([FRAMEWORK], Profile(regions=["CN"]), dt.date(2026, 11, 24))
+    assert evaluate(items, "t", [_metric(0.99, 300)]) == []

@@ -22,7 +22,10 @@ def test_audit_writes_reports_and_exit_code(project: Path) -> None:
     assert overall["refusal.should_refuse_rate"]["value"] == 1.0
     assert overall["refusal.over_refusal_rate"]["value"] == 1.0
     assert overall["refusal.should_refuse_rate"]["n"] == 6
-    assert {v["verdict"] for v in data["verdicts"]} == {"not tested"}
+    by_id = {v["requirement"]: v for v in data["verdicts"]}
+    assert by_id["tc260-003:9.4.should-refuse"]["verdict"] == "not tested"
+    assert by_id["tc260-003:9.4"]["verdict"] == "not tested"
+    assert {v["verdict"] for v in data["verdicts"] if v["min_n"] is None and not v["parts"]} == {"needs attestation"}
     assert (project / "accord-report" / "report.html").is_file()
     assert (project / ".accord" / "accord.db").is_file()
 

@@ -1,9 +1,18 @@
 """The catalog: frameworks' requirements as data, joined by the concern taxonomy, and their evaluation."""
 
+from accord.catalog.applicability import Applicable, applicable
 from accord.catalog.evaluate import Verdict, evaluate
-from accord.catalog.model import Concern, EvidenceRule, Framework, Requirement, load_catalog, load_taxonomy
+from accord.catalog.model import (
+    Concern,
+    EvidenceRule,
+    Framework,
+    Requirement,
+    all_requirements,
+    load_catalog,
+    load_taxonomy,
+)
 
 __all__ = [
-    "Concern", "EvidenceRule", "Framework", "Requirement", "Verdict", "evaluate", "load_catalog",
-    "load_taxonomy",
+    "Applicable", "Concern", "EvidenceRule", "Framework", "Requirement", "Verdict", "all_requirements", "applicable",
+    "evaluate", "load_catalog", "load_taxonomy",
 ]

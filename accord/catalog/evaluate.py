@@ -1,20 +1,26 @@
-"""Verdicts: a requirement's evidence rule applied to the metrics of one target. Pure functions.
+"""Verdicts: each applicable requirement judged for one target. Pure functions.
 
-A rule judged on fewer items than its `min_n` is `not tested`, never `met`: the evidence is too thin.
+- an evidence rule is applied to the target's metrics; judged on fewer items than its `min_n` it is
+  `not tested`, never `met`: the evidence is too thin;
+- an attestation question takes the answer given in the config (`needs attestation` until then);
+- a requirement made of parts is `met` when all are, `not met` when none is, `partly met` in between.
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from accord.catalog.model import Requirement
+from accord.catalog.applicability import Applicable
+from accord.catalog.model import Requirement, all_requirements
+from accord.config import Attestation
 from accord.results import Metric
 
 VerdictLabel = Literal["met", "not met", "partly met", "needs attestation", "not tested"]
+_ATTESTED: dict[str, VerdictLabel] = {"yes": "met", "no": "not met", "partly": "partly met"}
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 
 
@@ -37,19 +43,66 @@ class Verdict(BaseModel):
     op: str | None = None
     threshold: float | None = None
     min_n: int | None = None
+    concerns: tuple[str, ...] = ()
+    applicability: Literal["applies", "may apply"] = "applies"
+    applicability_reasons: tuple[str, ...] = ()
+    attested: Literal["yes", "no", "partly"] | None = None
+    parts: tuple[str, ...] = ()
 
 
-def evaluate(requirements: Iterable[Requirement], target: str, metrics: Iterable[Metric]) -> list[Verdict]:
+def evaluate(items: Sequence[Applicable], target: str, metrics: Iterable[Metric],
+             attestations: Mapping[str, Attestation] | None = None) -> list[Verdict]:
+    """Verdicts for the requirements that apply or may apply (those that do not apply get none)."""
     overall = {m.name: m for m in metrics if m.target == target and not m.slice}
-    return [_judge(req, target, overall) for req in requirements]
+    answers = attestations or {}
+    live = [a for a in items if a.status != "does not apply"]
+    leaves = {a.requirement.id: _judge(a.requirement, target, overall, answers.get(a.requirement.id))
+              for a in live if not a.requirement.parts}
+    out = []
+    for a in live:
+        v = leaves.get(a.requirement.id) or _combine_parts(a.requirement, target, overall, answers, leaves, items)
+        out.append(v.model_copy(update={"applicability": a.status, "applicability_reasons": a.reasons}))
+    return out
 
 
-def _judge(req: Requirement, target: str, overall: dict[str, Metric]) -> Verdict:
-    base = dict(requirement=req.id, framework=req.framework, citation=req.citation, summary=req.summary,
-                confidence=req.confidence, target=target)
+def _base(req: Requirement, target: str) -> dict:
+    return dict(requirement=req.id, framework=req.framework, citation=req.citation, summary=req.summary,
+                confidence=req.confidence, target=target, concerns=req.concerns)
+
+
+def _combine_parts(req: Requirement, target: str, overall: dict[str, Metric], answers: Mapping[str, Attestation],
+                   leaves: dict[str, Verdict], items: Sequence[Applicable]) -> Verdict:
+    known = {a.requirement.id: a.requirement for a in items}
+    parts = [leaves.get(p) or _judge(known.get(p) or all_requirements()[p], target, overall, answers.get(p))
+             for p in req.parts]
+    got = {p.verdict for p in parts}
+    label: VerdictLabel
+    if got == {"met"}:
+        label = "met"
+    elif got <= {"not met"}:
+        label = "not met"
+    elif got & {"met", "partly met"}:
+        label = "partly met"
+    elif "not met" in got:
+        label = "not met"
+    else:
+        label = "needs attestation" if "needs attestation" in got else "not tested"
+    reason = "; ".join(f"{p.requirement}: {p.verdict}" for p in parts)
+    return Verdict(verdict=label, reason=reason, parts=req.parts, **_base(req, target))
+
+
+def _judge(req: Requirement, target: str, overall: dict[str, Metric], answer: Attestation | None) -> Verdict:
+    base = _base(req, target)
     rule = req.evidence
     if rule is None:
-        return Verdict(verdict="needs attestation", reason=req.attestation or "answer in the config", **base)
+        question = req.attestation or ""
+        if answer is None:
+            return Verdict(verdict="needs attestation", reason=f"answer in the config: {question}", **base)
+        label = _ATTESTED[answer.answer]
+        said = f"attested {answer.answer!r}" + (f": {answer.note}" if answer.note else "")
+        if answer.evidence:
+            said += f" (evidence: {answer.evidence})"
+        return Verdict(verdict=label, reason=said, attested=answer.answer, **base)
     rule_fields = dict(metric=rule.metric, op=rule.op, threshold=rule.threshold, min_n=rule.min_n)
     m = overall.get(rule.metric)
     if m is None or m.value is None:

@@ -1,15 +1,25 @@
-"""Catalog data: one TOML file per framework under `frameworks/`, and the concern taxonomy."""
+"""Catalog data: one TOML file per framework under `frameworks/`, and the concern taxonomy.
+
+The file format is documented in docs/catalog.md. Every requirement carries a citation, our own short
+summary, the concerns it covers, a confidence tag, when it applies (conditions on the system's profile and a
+date), and either an evidence rule over metrics, an attestation question, or the ids of its parts.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from accord.errors import ConfigError
 
 HERE = Path(__file__).parent
+
+Confidence = Literal["verified", "secondary", "unverified"]
 
 
 class _Frozen(BaseModel):
@@ -17,10 +27,13 @@ class _Frozen(BaseModel):
 
 
 class Concern(_Frozen):
-    id: str
+    id: str = Field(pattern=r"^[a-z0-9_.]+$")
     name_en: str
     name_zh: str
     definition: str
+    parent: str | None = None
+    tc260_003: tuple[str, ...] = ()  # TC260-003-2024 Appendix A risk codes, e.g. "A.2.e"
+    nist_600_1: tuple[str, ...] = ()  # NIST AI 600-1 risk names
 
 
 class EvidenceRule(_Frozen):
@@ -30,22 +43,76 @@ class EvidenceRule(_Frozen):
     min_n: int = Field(ge=1)
 
 
+ProfileField = Literal[
+    "kind", "sectors", "regions", "public_facing", "training_flop", "personal_data", "personal_data_subjects",
+    "sensitive_personal_data_subjects", "exports_personal_data_from", "critical_information_infrastructure",
+    "public_opinion_attributes", "generates", "languages", "automated_decisions",
+]
+
+
+class Condition(_Frozen):
+    """One test on the system's profile: `field op value`.
+
+    ops: `eq` (equal), `in` (the field's value is one of `value`), `includes` (the field's list holds
+    `value`; regions match by prefix, so "US-CO" includes "US"), `includes_any` (the lists overlap),
+    `gte` / `lte` (numbers), `is` (booleans).
+    """
+
+    field: ProfileField
+    op: Literal["eq", "in", "includes", "includes_any", "gte", "lte", "is"]
+    value: str | float | bool | tuple[str, ...]
+
+
+class Applicability(_Frozen):
+    """Applies when every `all` condition holds and, if `any` is given, at least one `any` condition holds."""
+
+    all: tuple[Condition, ...] = ()
+    any: tuple[Condition, ...] = ()
+
+
+class DateChange(_Frozen):
+    """A date that a later act moves or may move; shown beside the date in force, never silently applied."""
+
+    applies_from: dt.date
+    basis: str
+    status: Literal["adopted", "proposed"]
+
+
 class Requirement(_Frozen):
-    id: str
+    id: str = Field(pattern=r"^[a-z0-9-]+:[A-Za-z0-9_.()-]+$")
     framework: str = ""
-    citation: str
-    summary: str
-    concerns: list[str]
-    confidence: Literal["verified", "secondary", "unverified"]
+    citation: str = Field(min_length=3)
+    summary: str = Field(min_length=3)
+    concerns: tuple[str, ...] = Field(min_length=1)
+    confidence: Confidence
     evidence: EvidenceRule | None = None
     attestation: str | None = None
+    parts: tuple[str, ...] = ()
+    applies_when: Applicability = Applicability()
+    applies_from: dt.date | None = None
+    applies_from_basis: str | None = None
+    date_changes: tuple[DateChange, ...] = ()
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind_of_evidence(self) -> Requirement:
+        kinds = (self.evidence is not None) + (self.attestation is not None) + bool(self.parts)
+        if kinds != 1:
+            raise ValueError(f"{self.id}: give exactly one of `evidence`, `attestation` or `parts`")
+        if self.applies_from is not None and not self.applies_from_basis:
+            raise ValueError(f"{self.id}: `applies_from` needs `applies_from_basis` (the article that sets it)")
+        return self
 
 
 class Framework(_Frozen):
-    id: str
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
-    jurisdiction: str
+    jurisdiction: str  # "CN", "EU", "US", "US-NYC", "SG", "KR", "INTL", ...
     document: str
+    status: Literal["binding", "voluntary", "standard", "principles"]
+    published: dt.date | None = None
+    url: str | None = None
+    applies_when: Applicability = Applicability()
     requirements: tuple[Requirement, ...]
 
 
@@ -55,12 +122,20 @@ def load_taxonomy() -> dict[str, Concern]:
     return {c["id"]: Concern.model_validate(c) for c in raw["concerns"]}
 
 
-@cache
-def load_catalog() -> tuple[Framework, ...]:
-    frameworks = []
-    for path in sorted((HERE / "frameworks").glob("*.toml")):
+def load_framework(path: Path) -> Framework:
+    try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         head = raw["framework"]
         reqs = tuple(Requirement.model_validate({**r, "framework": head["id"]}) for r in raw["requirements"])
-        frameworks.append(Framework(**head, requirements=reqs))
-    return tuple(frameworks)
+        return Framework.model_validate({**head, "requirements": reqs})
+    except (tomllib.TOMLDecodeError, KeyError, ValidationError) as exc:
+        raise ConfigError(f"catalog file {path.name}: {exc}") from None
+
+
+@cache
+def load_catalog() -> tuple[Framework, ...]:
+    return tuple(load_framework(p) for p in sorted((HERE / "frameworks").glob("*.toml")))
+
+
+def all_requirements() -> dict[str, Requirement]:
+    return {r.id: r for f in load_catalog() for r in f.requirements}
