@@ -13,13 +13,14 @@ from typing import Protocol
 
 from accord import __version__
 from accord.catalog import all_requirements, applicable, evaluate, load_catalog, load_taxonomy
+from accord.catalog.crosswalk import hub_of
 from accord.checks import CHAT_CHECKS, REFUSAL
 from accord.config import AuditConfig, parse_config
 from accord.errors import AccordError, ConfigError
 from accord.probes import Probe
 from accord.report.build import build_report
 from accord.report.html import write_report
-from accord.report.schema import JudgeAccuracy, Report
+from accord.report.schema import FrameworkInfo, JudgeAccuracy, Report
 from accord.results import ItemRecord, Metric
 from accord.run.executor import Progress, RetryPolicy, execute
 from accord.run.planner import load_banks, refusal_probes
@@ -147,10 +148,14 @@ def render_run(store: Store, run_id: str) -> Report:
         metrics += target_metrics
         verdicts += evaluate(scope, target.name, target_metrics, config.attestations)
     taxonomy = load_taxonomy()
+    frameworks = [FrameworkInfo(id=f.id, title=f.title, jurisdiction=f.jurisdiction, document=f.document,
+                                status=f.status) for f in load_catalog()
+                  if config.frameworks is None or f.id in config.frameworks]
     return build_report(
         row=row, config=config, records=records, metrics=metrics, planned=planned, verdicts=verdicts,
         judges=[_judge_row(j) for j in refusal_judge_accuracy()], concerns={c.id: c.name_en for c in taxonomy.values()},
-        check_titles={c.id: c.title for c in CHAT_CHECKS.values()},
+        check_titles={c.id: c.title for c in CHAT_CHECKS.values()}, frameworks=frameworks,
+        hub_of={c: hub_of(c, taxonomy) for c in taxonomy},
     )
 
 

@@ -14,12 +14,14 @@ from typing import Annotated, TextIO
 
 import typer
 
+from accord.cli_catalog import catalog_app
 from accord.errors import AccordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Accord: test an AI system once, assess it against many jurisdictions' AI rules.")
 judge_app = typer.Typer(no_args_is_help=True, help="Run Accord's judges on your own files.")
 app.add_typer(judge_app, name="judge")
+app.add_typer(catalog_app, name="catalog")
 
 
 def _fail(exc: AccordError) -> typer.Exit:

@@ -11,8 +11,10 @@ from accord.config import AuditConfig, LocalTarget, OpenAITarget, PythonTarget
 from accord.report.schema import (
     CheckResult,
     FailedItem,
+    FrameworkInfo,
     JudgeAccuracy,
     Latency,
+    MatrixCell,
     Report,
     RunInfo,
     TargetResult,
@@ -37,7 +39,8 @@ def describe(target: OpenAITarget | LocalTarget | PythonTarget) -> str:
 def build_report(*, row: RunRow, config: AuditConfig, records: Sequence[ItemRecord], metrics: Sequence[Metric],
                  planned: dict[tuple[str, str], int], verdicts: Sequence[Verdict],
                  judges: Sequence[JudgeAccuracy], concerns: dict[str, str],
-                 check_titles: dict[str, str]) -> Report:
+                 check_titles: dict[str, str], frameworks: Sequence[FrameworkInfo] = (),
+                 hub_of: dict[str, str] | None = None) -> Report:
     opts = json.loads(row.options_json)
     run = RunInfo(
         id=row.id, name=row.name, status=row.status, created_at=row.created_at, finished_at=row.finished_at,
@@ -52,7 +55,26 @@ def build_report(*, row: RunRow, config: AuditConfig, records: Sequence[ItemReco
             own_metrics = [m for m in metrics if m.target == t.name and m.check == check_id]
             checks.append(_check_result(check_id, title, own, own_metrics, planned.get((t.name, check_id), 0)))
         targets.append(TargetResult(name=t.name, type=t.type, description=describe(t), checks=checks))
-    return Report(run=run, targets=targets, verdicts=list(verdicts), judges=list(judges), concerns=concerns)
+    return Report(run=run, targets=targets, verdicts=list(verdicts), judges=list(judges), concerns=concerns,
+                  frameworks=list(frameworks), matrix=verdict_matrix(verdicts, frameworks, hub_of or {}))
+
+
+# worst first: a cell shows the worst verdict among its requirements
+SEVERITY = ("not met", "partly met", "needs attestation", "not tested", "met")
+
+
+def verdict_matrix(verdicts: Sequence[Verdict], frameworks: Sequence[FrameworkInfo],
+                   hub_of: dict[str, str]) -> list[MatrixCell]:
+    """Jurisdictions × hub concerns, each cell the worst verdict of the requirements touching it."""
+    where = {f.id: f.jurisdiction for f in frameworks}
+    cells: dict[tuple[str, str], dict[str, int]] = {}
+    for v in verdicts:
+        jurisdiction = where.get(v.framework, v.framework)
+        for hub in dict.fromkeys(hub_of.get(c, c) for c in v.concerns):
+            counts = cells.setdefault((jurisdiction, hub), {})
+            counts[v.verdict] = counts.get(v.verdict, 0) + 1
+    return [MatrixCell(jurisdiction=j, concern=c, verdict=min(counts, key=SEVERITY.index), counts=counts)
+            for (j, c), counts in sorted(cells.items())]
 
 
 def _check_result(check_id: str, title: str, records: list[ItemRecord], metrics: list[Metric],

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict
 from accord.catalog import Verdict
 from accord.results import Metric
 
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION = 2  # 2: frameworks, matrix, applicability and attestations on verdicts
 
 
 class _M(BaseModel):
@@ -84,6 +84,23 @@ class RunInfo(_M):
     banks: list[str]
 
 
+class FrameworkInfo(_M):
+    id: str
+    title: str
+    jurisdiction: str
+    document: str
+    status: str
+
+
+class MatrixCell(_M):
+    """One cell of the jurisdictions × concerns matrix: the worst verdict of the requirements in it."""
+
+    jurisdiction: str
+    concern: str  # a hub concern id; sub-concerns roll up to it
+    verdict: str
+    counts: dict[str, int]  # verdict -> number of requirements (per target) in the cell
+
+
 class Report(_M):
     schema_version: int = REPORT_SCHEMA_VERSION
     run: RunInfo
@@ -91,3 +108,5 @@ class Report(_M):
     verdicts: list[Verdict]
     judges: list[JudgeAccuracy]
     concerns: dict[str, str]  # id -> English name, for the tables
+    frameworks: list[FrameworkInfo] = []
+    matrix: list[MatrixCell] = []

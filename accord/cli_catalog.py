@@ -1,0 +1,170 @@
+"""`accord catalog ...`: browse the requirements, see which apply to your system, and the crosswalk."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from accord.catalog import all_requirements, applicable, load_catalog, load_taxonomy
+from accord.catalog.crosswalk import crosswalk, requirement_record
+from accord.catalog.model import Requirement
+from accord.errors import AccordError
+
+catalog_app = typer.Typer(no_args_is_help=True, help="The requirements Accord assesses against, as data.")
+
+
+class Fmt(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class CrossFmt(StrEnum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+AS_OF_HELP = "date to evaluate application dates against, YYYY-MM-DD (default: the profile's as_of, else today)"
+CROSS_HELP = "text, csv (one row per concern × requirement) or json"
+FormatOpt = Annotated[Fmt, typer.Option("--format", help="text for people, json for programs")]
+
+
+def _emit_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _rule_text(req: Requirement) -> str:
+    if req.evidence:
+        e = req.evidence
+        return f"evidence: {e.metric} {e.op} {e.threshold:g} (n >= {e.min_n})"
+    if req.parts:
+        return "parts: " + ", ".join(req.parts)
+    return f"attestation: {req.attestation}"
+
+
+def _frameworks(framework: str | None):  # type: ignore[no-untyped-def]
+    frameworks = load_catalog()
+    if framework is None:
+        return frameworks
+    chosen = [f for f in frameworks if f.id == framework]
+    if not chosen:
+        typer.echo(f"accord: error: no framework {framework!r}; known: {', '.join(f.id for f in frameworks)}",
+                   err=True)
+        raise typer.Exit(2)
+    return chosen
+
+
+@catalog_app.command("list")
+def list_cmd(
+    framework: Annotated[str | None, typer.Option(help="only this framework id")] = None,
+    fmt: FormatOpt = Fmt.text,
+) -> None:
+    """List every requirement: id, citation, confidence and how it is evidenced."""
+    frameworks = _frameworks(framework)
+    if fmt is Fmt.json:
+        _emit_json([requirement_record(r) for f in frameworks for r in f.requirements])
+        return
+    for f in frameworks:
+        typer.echo(f"{f.id}  {f.title}  [{f.jurisdiction}, {f.status}, {len(f.requirements)} requirements]")
+        for r in f.requirements:
+            kind = "evidence" if r.evidence else "parts" if r.parts else "attestation"
+            typer.echo(f"  {r.id:44} {kind:11} {r.confidence:10} {r.citation}")
+
+
+@catalog_app.command("show")
+def show_cmd(req_id: Annotated[str, typer.Argument(metavar="ID", help="a requirement id")],
+             fmt: FormatOpt = Fmt.text) -> None:
+    """Show one requirement in full."""
+    reqs = all_requirements()
+    req = reqs.get(req_id)
+    if req is None:
+        close = difflib.get_close_matches(req_id, list(reqs), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `accord catalog list`"
+        typer.echo(f"accord: error: no requirement {req_id!r}{hint}", err=True)
+        raise typer.Exit(2)
+    if fmt is Fmt.json:
+        _emit_json(requirement_record(req))
+        return
+    taxonomy = load_taxonomy()
+    lines = [
+        req.id, f"  citation:    {req.citation}", f"  summary:     {req.summary}",
+        f"  concerns:    {', '.join(f'{c} ({taxonomy[c].name_en})' for c in req.concerns)}",
+        f"  confidence:  {req.confidence}", f"  {_rule_text(req)}",
+    ]
+    conditions = [f"{c.field} {c.op} {c.value}" for c in req.applies_when.all]
+    if req.applies_when.any:
+        conditions.append("any of: " + "; ".join(f"{c.field} {c.op} {c.value}" for c in req.applies_when.any))
+    if conditions:
+        lines.append(f"  applies when: {' and '.join(conditions)}")
+    if req.applies_from:
+        lines.append(f"  applies from: {req.applies_from.isoformat()} ({req.applies_from_basis})")
+    lines += [f"  {c.status} change: from {c.applies_from.isoformat()} ({c.basis})" for c in req.date_changes]
+    if req.note:
+        lines.append(f"  note:        {req.note}")
+    typer.echo("\n".join(lines))
+
+
+@catalog_app.command("applicable")
+def applicable_cmd(
+    config: Annotated[Path | None, typer.Argument(help="accord.toml with a [profile]; omit for the default")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)] = None,
+    fmt: FormatOpt = Fmt.text,
+) -> None:
+    """Which requirements apply to the system CONFIG describes, and why; and which don't, and why not."""
+    from accord.config import default_config, load_config
+
+    try:
+        cfg = load_config(config) if config else default_config()
+    except AccordError as exc:
+        typer.echo(f"accord: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else cfg.profile.as_of or dt.date.today()
+    except ValueError:
+        typer.echo(f"accord: error: --as-of {as_of!r} is not a date like 2026-08-02", err=True)
+        raise typer.Exit(2) from None
+    items = applicable(load_catalog(), cfg.profile, day, only=cfg.frameworks)
+    if fmt is Fmt.json:
+        _emit_json({"as_of": day.isoformat(), "requirements": [
+            {"id": a.requirement.id, "framework": a.requirement.framework, "status": a.status,
+             "reasons": list(a.reasons)} for a in items]})
+        return
+    for status in ("applies", "may apply", "does not apply"):
+        group = [a for a in items if a.status == status]
+        typer.echo(f"{status.upper()} ({len(group)}), as of {day.isoformat()}:")
+        for a in group:
+            typer.echo(f"  {a.requirement.id:44} {'; '.join(a.reasons)}")
+    if any(a.status == "may apply" for a in items):
+        typer.echo("Describe your system in the config's [profile] table to settle the ones that may apply.")
+
+
+@catalog_app.command("crosswalk")
+def crosswalk_cmd(
+    fmt: Annotated[CrossFmt, typer.Option("--format", help=CROSS_HELP)] = CrossFmt.text,
+) -> None:
+    """For each concern, which requirements of which frameworks it touches."""
+    rows = crosswalk(load_catalog(), load_taxonomy())
+    if fmt is CrossFmt.json:
+        _emit_json([{"concern": r.concern.id, "name_en": r.concern.name_en, "name_zh": r.concern.name_zh,
+                     "frameworks": {f: [q.id for q in reqs] for f, reqs in r.by_framework.items()}} for r in rows])
+    elif fmt is CrossFmt.csv:
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(["concern", "concern_name", "framework", "requirement", "citation", "confidence"])
+        for r in rows:
+            for f, reqs in r.by_framework.items():
+                for q in reqs:
+                    out.writerow([r.concern.id, r.concern.name_en, f, q.id, q.citation, q.confidence])
+    else:
+        for r in rows:
+            total = sum(len(v) for v in r.by_framework.values())
+            typer.echo(f"{r.concern.id} — {r.concern.name_en} / {r.concern.name_zh} ({total} requirements)")
+            for f, reqs in r.by_framework.items():
+                typer.echo(f"  {f:28} {', '.join(q.id.split(':', 1)[1] for q in reqs)}")
