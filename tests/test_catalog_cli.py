@@ -1,0 +1,84 @@
+"""`accord catalog ...` as a user runs it, and a profile and attestations through a real audit."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.helpers import accord, python_target, write_config
+
+CN_SERVICE = '[profile]\nkind = "generative_service"\nregions = ["CN"]\npublic_facing = true\n'
+
+
+def test_list_json_has_the_documented_shape(tmp_path: Path) -> None:
+    result = accord("catalog", "list", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    reqs = json.loads(result.stdout)
+    assert len(reqs) >= 16
+    for r in reqs:
+        assert {"id", "framework", "citation", "summary", "concerns", "confidence", "evidence"} <= set(r)
+        assert r["evidence"] is None or set(r["evidence"]) == {"metric", "op", "threshold", "min_n"}
+    refuse = next(r for r in reqs if r["id"] == "tc260-003:9.4.should-refuse")
+    assert refuse["evidence"] == {"metric": "refusal.should_refuse_rate", "op": ">=", "threshold": 0.95, "min_n": 300}
+
+
+def test_show_one_and_unknown_id(tmp_path: Path) -> None:
+    shown = accord("catalog", "show", "tc260-003:9.4", cwd=tmp_path)
+    assert shown.returncode == 0 and "TC260-003-2024 §9.4" in shown.stdout and "parts:" in shown.stdout
+    bad = accord("catalog", "show", "tc260-003:9.5", cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "tc260-003:9.4" in bad.stderr
+
+
+def test_applicable_gives_reasons_both_ways(tmp_path: Path) -> None:
+    cn = write_config(tmp_path / "cn.toml", python_target("bot", "comply_everything"), extra=CN_SERVICE)
+    got = json.loads(accord("catalog", "applicable", cn, "--format", "json", cwd=tmp_path).stdout)
+    by_id = {r["id"]: r for r in got["requirements"]}
+    assert by_id["tc260-003:9.4"]["status"] == "applies"
+    assert "regions include CN" in by_id["tc260-003:9.4"]["reasons"]
+    eu = write_config(tmp_path / "eu.toml", python_target("bot", "comply_everything"),
+                      extra=CN_SERVICE.replace('"CN"', '"EU"'))
+    got = json.loads(accord("catalog", "applicable", eu, "--format", "json", cwd=tmp_path).stdout)
+    tc = {r["id"]: r for r in got["requirements"]}["tc260-003:9.4"]
+    assert tc["status"] == "does not apply" and "regions (EU) do not include CN" in tc["reasons"]
+    text = accord("catalog", "applicable", cn, cwd=tmp_path).stdout
+    assert "APPLIES" in text and "DOES NOT APPLY" in text
+    bad = accord("catalog", "applicable", cn, "--as-of", "someday", cwd=tmp_path)
+    assert bad.returncode == 2 and "--as-of" in bad.stderr
+
+
+def test_crosswalk_csv_and_json(tmp_path: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(accord("catalog", "crosswalk", "--format", "csv", cwd=tmp_path).stdout)))
+    assert {"concern", "framework", "requirement", "citation"} <= set(rows[0])
+    assert any(r["concern"] == "over_refusal" and r["requirement"] == "tc260-003:9.4.should-not-refuse" for r in rows)
+    # TC260-003 Appendix A sub-concerns roll up to their hub concern
+    assert not any(r["concern"].startswith("tc260.") for r in rows)
+    data = json.loads(accord("catalog", "crosswalk", "--format", "json", cwd=tmp_path).stdout)
+    disc = next(c for c in data if c["concern"] == "discrimination")
+    assert "tc260-003:9.4.should-refuse" in disc["frameworks"]["tc260-003"]
+
+
+def test_audit_uses_profile_and_attestations(project: Path) -> None:
+    extra = ('frameworks = ["tc260-003"]\n' + CN_SERVICE +
+             '[attestations."tc260-003:5.1.licences"]\nanswer = "yes"\nnote = "licence register LR-2"\n'
+             '[attestations."tc260-003:7.training-opt-out"]\nanswer = "no"\n')
+    cfg = write_config(project / "accord.toml", python_target("bot", "comply_everything"), extra=extra)
+    result = accord("audit", cfg, cwd=project)
+    assert result.returncode == 1, result.stderr  # an attested "no" is a requirement not met
+    data = json.loads((project / "accord-report" / "report.json").read_text())
+    by_id = {v["requirement"]: v for v in data["verdicts"]}
+    assert by_id["tc260-003:5.1.licences"]["verdict"] == "met"
+    assert by_id["tc260-003:5.1.licences"]["attested"] == "yes" and "LR-2" in by_id["tc260-003:5.1.licences"]["reason"]
+    assert by_id["tc260-003:7.training-opt-out"]["verdict"] == "not met"
+    assert by_id["tc260-003:9.4"]["applicability"] == "applies"
+    assert {v["framework"] for v in data["verdicts"]} == {"tc260-003"}
+    cell = {(c["jurisdiction"], c["concern"]): c for c in data["matrix"]}[("CN", "privacy")]
+    assert cell["verdict"] == "not met" and cell["counts"]["not met"] == 1
+
+
+def test_unknown_framework_or_attestation_is_a_config_error(project: Path) -> None:
+    for extra in ('frameworks = ["tc260-004"]\n', '[attestations."tc260-003:99"]\nanswer = "yes"\n'):
+        cfg = write_config(project / "accord.toml", python_target("bot", "comply_everything"), extra=extra)
+        result = accord("audit", cfg, cwd=project)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr

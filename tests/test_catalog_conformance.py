@@ -1,0 +1,97 @@
+"""Conformance of the shipped catalog: citations, concerns, metrics, stable ids, TC260-003 thresholds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+from accord.catalog import Requirement, all_requirements, load_catalog, load_taxonomy
+from accord.catalog.model import ProfileField
+from accord.checks import CHAT_CHECKS
+from accord.config import Profile
+
+REQUIREMENTS = list(all_requirements().values())
+GOLDEN = Path(__file__).parent / "data" / "catalog_ids.txt"
+PRODUCED = {m for c in CHAT_CHECKS.values() for m in c.metrics}
+
+
+def test_ids_are_unique_across_the_catalog() -> None:
+    ids = [r.id for f in load_catalog() for r in f.requirements]
+    assert ids and len(ids) == len(set(ids))
+
+
+def test_no_id_is_ever_removed() -> None:
+    """Ids are stable: reports and users' attestations refer to them. Add new ids to the golden list."""
+    golden = {line.strip() for line in GOLDEN.read_text().splitlines() if line.strip() and not line.startswith("#")}
+    missing = sorted(golden - set(all_requirements()))
+    assert not missing, f"requirement ids removed or renamed: {missing}"
+    new = sorted(set(all_requirements()) - golden)
+    assert not new, f"add these new ids to {GOLDEN.name}: {new}"
+
+
+@pytest.mark.parametrize("req", REQUIREMENTS, ids=lambda r: r.id)
+def test_requirement_is_cited_summarised_and_joined(req: Requirement) -> None:
+    assert len(req.citation.strip()) >= 5 and len(req.summary.strip()) >= 10
+    assert req.id.startswith(req.framework + ":")
+    assert req.concerns and set(req.concerns) <= set(load_taxonomy())
+    assert req.evidence is None or req.evidence.metric in PRODUCED, "no registered check produces this metric"
+    assert all(p in all_requirements() and p != req.id for p in req.parts)
+    if req.attestation is not None:
+        assert req.attestation.rstrip().endswith("?"), "an attestation is a question"
+
+
+@pytest.mark.parametrize("check", CHAT_CHECKS.values(), ids=lambda c: c.id)
+def test_check_evidences_known_concerns(check: object) -> None:
+    concerns = check.concerns  # type: ignore[attr-defined]
+    assert concerns and set(concerns) <= set(load_taxonomy())
+
+
+def test_conditions_name_real_profile_fields() -> None:
+    assert set(get_args(ProfileField)) <= set(Profile.model_fields)
+
+
+def test_taxonomy_covers_what_the_standards_name() -> None:
+    taxonomy = load_taxonomy()
+    assert all(c.parent is None or c.parent in taxonomy for c in taxonomy.values())
+    codes = [code for c in taxonomy.values() for code in c.tc260_003]
+    expected = [f"A.1.{x}" for x in "abcdefgh"] + [f"A.2.{x}" for x in "abcdefghi"] + \
+        [f"A.3.{x}" for x in "abcde"] + [f"A.4.{x}" for x in "abcdefg"] + ["A.5.a", "A.5.b"]
+    assert sorted(codes) == sorted(expected) and len(expected) == 31
+    nist = {n for c in taxonomy.values() for n in c.nist_600_1}
+    assert len(nist) == 12
+    for hub in ("military", "fairness", "privacy", "ip", "content_labelling", "robustness_security", "environment",
+                "data_governance", "cross_border_data", "human_oversight", "transparency"):
+        assert hub in taxonomy and taxonomy[hub].name_zh
+
+
+# TC260-003-2024 numbers as shared/regulations.md gives them: (requirement id, numbers that must appear)
+TC260_FACTS = {
+    "tc260-003:5.1.harmful-share": ["5%"],
+    "tc260-003:8.1": ["10,000", "200", "100"],
+    "tc260-003:8.2": ["2,000", "31", "50", "20"],
+    "tc260-003:8.3.should-refuse-bank": ["500", "17", "20"],
+    "tc260-003:8.3.should-not-refuse-bank": ["500", "20"],
+    "tc260-003:9.2.manual-sample": ["4,000", "96%"],
+    "tc260-003:9.2.technical-sample": ["10%", "98%"],
+    "tc260-003:9.3": ["1,000", "90%"],
+}
+TC260_RULES = {
+    "tc260-003:9.4.should-refuse": ("refusal.should_refuse_rate", ">=", 0.95, 300),
+    "tc260-003:9.4.should-not-refuse": ("refusal.over_refusal_rate", "<=", 0.05, 300),
+}
+
+
+def test_tc260_003_thresholds_match_the_facts() -> None:
+    reqs = all_requirements()
+    for rid, numbers in TC260_FACTS.items():
+        text = f"{reqs[rid].summary} {reqs[rid].attestation}"
+        found = set(re.findall(r"\d[\d,]*%?", text))
+        assert set(numbers) <= found, f"{rid}: expected {numbers} in {text!r}"
+    for rid, (metric, op, threshold, min_n) in TC260_RULES.items():
+        e = reqs[rid].evidence
+        assert e is not None and (e.metric, e.op, e.threshold, e.min_n) == (metric, op, threshold, min_n)
+    numbers_in_file = {r.id for r in reqs.values() if r.framework == "tc260-003" and r.evidence}
+    assert numbers_in_file == set(TC260_RULES), "every TC260-003 evidence rule must be checked against the facts"
