@@ -1,3 +1,4 @@
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,18 @@ def test_bad_configs_give_one_line_errors(tmp_path: Path, text: str, message: st
 def test_missing_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_readme_example_config_is_valid() -> None:
+    """The config a user copies from the README must load, profile and attestations included."""
+    import re
+
+    from accord.catalog import all_requirements
+    from accord.config import parse_config
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, re.S)
+    assert block is not None
+    config = parse_config(tomllib.loads(block.group(1)), source="README")
+    assert config.profile.regions == ["CN", "EU", "US-CO"]
+    assert set(config.attestations) <= set(all_requirements())
