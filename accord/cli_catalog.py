@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import json
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,7 @@ import typer
 
 from accord.catalog import all_requirements, applicable, load_catalog, load_taxonomy
 from accord.catalog.crosswalk import crosswalk, requirement_record
-from accord.catalog.model import Requirement
+from accord.catalog.model import Framework, Requirement
 from accord.errors import AccordError
 
 catalog_app = typer.Typer(no_args_is_help=True, help="The requirements Accord assesses against, as data.")
@@ -50,7 +51,7 @@ def _rule_text(req: Requirement) -> str:
     return f"attestation: {req.attestation}"
 
 
-def _frameworks(framework: str | None):  # type: ignore[no-untyped-def]
+def _frameworks(framework: str | None) -> Sequence[Framework]:
     frameworks = load_catalog()
     if framework is None:
         return frameworks
