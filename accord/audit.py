@@ -6,25 +6,25 @@ import asyncio
 import datetime as dt
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from accord import __version__
 from accord.catalog import all_requirements, applicable, evaluate, load_catalog, load_taxonomy
 from accord.catalog.crosswalk import hub_of
-from accord.checks import CHAT_CHECKS, REFUSAL
-from accord.config import AuditConfig, parse_config
+from accord.checks import ChatCheck, ComputedCheck, Selection, chat_checks, computed_checks, registered_checks
+from accord.config import AuditConfig, LocalTarget, OpenAITarget, PythonTarget, TargetBase, parse_config
 from accord.errors import AccordError, ConfigError
 from accord.probes import Probe
 from accord.report.build import build_report
 from accord.report.html import write_report
 from accord.report.schema import FrameworkInfo, JudgeAccuracy, Report
-from accord.results import ItemRecord, Metric
+from accord.results import CheckOutputRecord, Metric
 from accord.run.executor import Progress, RetryPolicy, execute
-from accord.run.planner import load_banks, refusal_probes
-from accord.run.store import Store
+from accord.run.store import Store, now
 from accord.scorers.accuracy import JudgeMeasurement, refusal_judge_accuracy
 from accord.targets import ChatTarget, build_target
 
@@ -63,11 +63,15 @@ def run_audit(config: AuditConfig, options: AuditOptions, store: Store,
               progress: Callable[[], ProgressDisplay]) -> AuditOutcome:
     run_id, config, resumed = _open_run(config, options, store)
     run_opts = json.loads(store.get_run(run_id).options_json)
-    asyncio.run(_execute_run(config, run_id, store, progress(), run_opts))
+    selection = Selection(limit=run_opts.get("limit"), sample=run_opts.get("sample"), seed=run_opts.get("seed", 0))
+    asyncio.run(_execute_run(config, run_id, store, progress(), selection))
     store.set_status(run_id, "finished")
     report = render_run(store, run_id)
     json_path, html_path = write_report(report, options.out)
     return AuditOutcome(run_id, resumed, report, json_path, html_path, exit_code_for(report))
+
+
+OUTPUT_ITEM = "output"  # the one planned item of a computed check
 
 
 def _open_run(config: AuditConfig, options: AuditOptions, store: Store) -> tuple[str, AuditConfig, bool]:
@@ -76,47 +80,88 @@ def _open_run(config: AuditConfig, options: AuditOptions, store: Store) -> tuple
         row = store.get_run(options.resume)
         return row.id, parse_config(json.loads(row.config_json), source=f"run {row.id}"), True
     _check_frameworks(config)
-    banks = load_banks(config)
-    opts = {**options.key_fields(), "banks": [f"{b.name}@{b.version}#{b.digest}" for b in banks]}
+    chat_targets = [t for t in config.targets if t.family == "chat"]
+    chat = [c for c in chat_checks() if c.enabled(config)] if chat_targets else []
+    banks = {c.id: c.banks(config) for c in chat}
+    opts = {**options.key_fields(),
+            "banks": [f"{b.name}@{b.version}#{b.digest}" for bs in banks.values() for b in bs]}
     config_json = config.model_dump_json()
     key = hashlib.sha256((config_json + json.dumps(opts, sort_keys=True)).encode()).hexdigest()[:16]
     existing = None if options.new else store.latest_unfinished(key)
     if existing:
         return existing, config, True
-    probes = refusal_probes(banks, config, limit=options.limit, sample=options.sample, seed=options.seed)
-    items = [(p.id, p.model_dump_json()) for p in probes]
-    plan = [(target.name, REFUSAL.id, items) for target in config.targets]
+    selection = Selection(limit=options.limit, sample=options.sample, seed=options.seed)
+    plan: list[tuple[str, str, list[tuple[str, str]]]] = []
+    for check in chat:
+        items = [(p.id, p.model_dump_json()) for p in check.plan(banks[check.id], config, selection)]
+        plan += [(t.name, check.id, items) for t in chat_targets]
+    for computed in computed_checks():
+        plan += [(t.name, computed.id, [(OUTPUT_ITEM, "{}")]) for t in config.targets
+                 if computed.applies_to(t, config)]
+    if not plan:
+        raise ConfigError("no check applies to the targets in this config: enable a check that measures them")
     run_id = store.create_run(key, config.name, config_json, json.dumps(opts), __version__, plan)
     return run_id, config, False
 
 
 async def _execute_run(config: AuditConfig, run_id: str, store: Store, display: ProgressDisplay,
-                       run_opts: dict) -> None:
+                       selection: Selection) -> None:
+    planned = store.planned(run_id)
+    checks = registered_checks()
+    by_name = {t.name: t for t in config.targets}
+    chat_names = list(dict.fromkeys(t for (t, c) in planned if isinstance(checks.get(c), ChatCheck)))
     targets: list[ChatTarget] = []
     try:
-        for target_config in config.targets:  # open every target first: fail fast, before any work
-            target = build_target(target_config)
+        for name in chat_names:  # open every chat target first: fail fast, before any work
+            target = build_target(by_name[name])
             await target.open()
             targets.append(target)
-        await asyncio.gather(*(
-            _execute_target(t, tc.concurrency, tc.max_retries, config, run_id, store, display)
-            for t, tc in zip(targets, config.targets, strict=True)
-        ))
+        await asyncio.gather(
+            *(_execute_target(t, by_name[t.name], config, run_id, store, display) for t in targets),
+            *(_execute_computed(check, by_name[t], config, run_id, store, display, selection)
+              for (t, c) in planned if isinstance(check := checks.get(c), ComputedCheck)),
+        )
     finally:
         for t in targets:
             await t.aclose()
 
 
-async def _execute_target(target: ChatTarget, concurrency: int, max_retries: int, config: AuditConfig,
-                          run_id: str, store: Store, display: ProgressDisplay) -> None:
-    for check in CHAT_CHECKS.values():
+async def _execute_target(target: ChatTarget, target_config: TargetBase, config: AuditConfig, run_id: str,
+                          store: Store, display: ProgressDisplay) -> None:
+    limits = cast(OpenAITarget | LocalTarget | PythonTarget, target_config)
+    for check in chat_checks():
         plan = store.plan(run_id, target.name, check.id)
+        if not plan:
+            continue
         done = store.done_ids(run_id, target.name, check.id)
         todo = [Probe.model_validate_json(payload) for item_id, payload in plan if item_id not in done]
-        display.start(target.name, len(plan), len(plan) - len(todo))
-        await execute(target, check, todo, run_id=run_id, params=config.sampling, concurrency=concurrency,
-                      retry=RetryPolicy(max_retries=max_retries), store=store, progress=display)
-        display.finish(target.name)
+        label = f"{target.name} / {check.id}"
+        display.start(label, len(plan), len(plan) - len(todo))
+        await execute(target, check, todo, run_id=run_id, params=config.sampling, concurrency=limits.concurrency,
+                      retry=RetryPolicy(max_retries=limits.max_retries), store=store, progress=display,
+                      label=label)
+        display.finish(label)
+
+
+async def _execute_computed(check: ComputedCheck, target: TargetBase, config: AuditConfig, run_id: str,
+                            store: Store, display: ProgressDisplay, selection: Selection) -> None:
+    if any(o.status == "ok" and o.target == target.name and o.check == check.id for o in store.outputs(run_id)):
+        return
+    label = f"{target.name} / {check.id}"
+    display.start(label, 1, 0)
+    started = time.perf_counter()
+    common = dict(run_id=run_id, target=target.name, check=check.id, scorer=f"{check.id}@{check.version}")
+    try:
+        out = await asyncio.to_thread(check.run, target, config, selection)
+        record = CheckOutputRecord(status="ok", metrics=out.metrics, details=out.details, summary=out.summary,
+                                   seconds=time.perf_counter() - started, finished_at=now(), **common)
+    except Exception as exc:  # recorded with its reason, never dropped; the audit then exits 3
+        reason = str(exc) if isinstance(exc, AccordError) else f"{type(exc).__name__}: {exc}"
+        record = CheckOutputRecord(status="error", error=reason, seconds=time.perf_counter() - started,
+                                   finished_at=now(), **common)
+    store.write_output(record)
+    display.advance(label, ok=record.status == "ok")
+    display.finish(label)
 
 
 def _check_frameworks(config: AuditConfig) -> None:
@@ -134,17 +179,25 @@ def render_run(store: Store, run_id: str) -> Report:
     row = store.get_run(run_id)
     config = parse_config(json.loads(row.config_json), source=f"run {row.id}")
     records = list(store.items(run_id))
+    outputs = store.outputs(run_id)
+    planned = store.planned(run_id)
+    checks = registered_checks()
     as_of = config.profile.as_of or dt.date.fromisoformat(row.created_at[:10])
     scope = applicable(load_catalog(), config.profile, as_of, only=config.frameworks)
     metrics: list[Metric] = []
     verdicts = []
-    planned: dict[tuple[str, str], int] = {}
     for target in config.targets:
-        own: list[ItemRecord] = [r for r in records if r.target == target.name]
-        target_metrics = []
-        for check in CHAT_CHECKS.values():
-            planned[(target.name, check.id)] = len(store.plan(run_id, target.name, check.id))
-            target_metrics += check.compute_metrics(target.name, (r for r in own if r.check == check.id))
+        target_metrics: list[Metric] = []
+        for (name, check_id) in planned:
+            check = checks.get(check_id)
+            if name != target.name or check is None:
+                continue
+            if isinstance(check, ChatCheck):
+                own = (r for r in records if r.target == name and r.check == check_id)
+                target_metrics += check.compute_metrics(name, own)
+            else:
+                target_metrics += [m for o in outputs if o.target == name and o.check == check_id and o.status == "ok"
+                                   for m in o.metrics]
         metrics += target_metrics
         verdicts += evaluate(scope, target.name, target_metrics, config.attestations)
     taxonomy = load_taxonomy()
@@ -152,9 +205,11 @@ def render_run(store: Store, run_id: str) -> Report:
                                 status=f.status) for f in load_catalog()
                   if config.frameworks is None or f.id in config.frameworks]
     return build_report(
-        row=row, config=config, records=records, metrics=metrics, planned=planned, verdicts=verdicts,
-        judges=[_judge_row(j) for j in refusal_judge_accuracy()], concerns={c.id: c.name_en for c in taxonomy.values()},
-        check_titles={c.id: c.title for c in CHAT_CHECKS.values()}, frameworks=frameworks,
+        row=row, config=config, records=records, outputs=outputs, metrics=metrics, planned=planned,
+        verdicts=verdicts, judges=[_judge_row(j) for j in refusal_judge_accuracy()],
+        concerns={c.id: c.name_en for c in taxonomy.values()},
+        check_titles={c.id: c.title for c in checks.values()},
+        computed={c.id for c in checks.values() if isinstance(c, ComputedCheck)}, frameworks=frameworks,
         hub_of={c: hub_of(c, taxonomy) for c in taxonomy},
     )
 
@@ -167,6 +222,7 @@ def _judge_row(j: JudgeMeasurement) -> JudgeAccuracy:
 
 def exit_code_for(report: Report) -> int:
     incomplete = any(c.errors or c.not_run for t in report.targets for c in t.checks)
+    incomplete = incomplete or not any(t.checks for t in report.targets)
     if incomplete:
         return EXIT_RUN_FAILED
     return EXIT_NOT_MET if any(v.verdict == "not met" for v in report.verdicts) else EXIT_OK

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -27,14 +27,25 @@ class Sampling(_Strict):
     seed: int | None = 0
 
 
-class _TargetBase(_Strict):
+class TargetBase(_Strict):
+    """What every target has: a unique name and a family that says which checks can measure it."""
+
+    family: ClassVar[Literal["chat", "classifier", "dataset"]]
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+
+    def describe(self) -> str:
+        """One line naming the system under test, for the report."""
+        return self.name
+
+
+class _ChatTargetBase(TargetBase):
+    family: ClassVar[Literal["chat", "classifier", "dataset"]] = "chat"
     concurrency: int = Field(4, ge=1, le=1024)
     max_retries: int = Field(3, ge=0, le=20)
     timeout_s: float = Field(60.0, gt=0)
 
 
-class OpenAITarget(_TargetBase):
+class OpenAITarget(_ChatTargetBase):
     """Any OpenAI-compatible /v1/chat/completions endpoint."""
 
     type: Literal["openai"]
@@ -44,8 +55,11 @@ class OpenAITarget(_TargetBase):
         None, description="Name of the environment variable holding the API key (never the key itself)."
     )
 
+    def describe(self) -> str:
+        return f"model {self.model} at {self.base_url}"
 
-class LocalTarget(_TargetBase):
+
+class LocalTarget(_ChatTargetBase):
     """A GGUF model run on this machine with llama-cpp-python. No model_path: the embedded default."""
 
     type: Literal["local"]
@@ -54,12 +68,18 @@ class LocalTarget(_TargetBase):
     n_threads: int = Field(1, ge=1)
     concurrency: int = Field(1, ge=1, le=1)
 
+    def describe(self) -> str:
+        return f"local GGUF model {self.model_path or 'SmolLM2-135M-Instruct (embedded default)'}"
 
-class PythonTarget(_TargetBase):
+
+class PythonTarget(_ChatTargetBase):
     """A Python callable `package.module:function(messages, params) -> str | dict` (sync or async)."""
 
     type: Literal["python"]
     callable: str = Field(pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
+
+    def describe(self) -> str:
+        return f"Python callable {self.callable}"
 
 
 TargetConfig = Annotated[OpenAITarget | LocalTarget | PythonTarget, Field(discriminator="type")]

@@ -22,7 +22,7 @@ class PlainProgress:
     def start(self, target: str, total: int, done: int) -> None:
         self._state[target] = [done, total, 0]
         resumed = f" ({done} already done)" if done else ""
-        self._line(f"{target}: {total} probes to run{resumed}")
+        self._line(f"{target}: {total} to run{resumed}")
         self._last[target] = time.monotonic()
 
     def advance(self, target: str, *, ok: bool) -> None:

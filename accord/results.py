@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -59,3 +59,22 @@ class Metric(BaseModel):
     n: int
     low: float | None = None
     high: float | None = None
+
+
+class CheckOutputRecord(BaseModel):
+    """A computed check's whole result on one target: its metrics and details, or the reason it failed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: int = RECORD_SCHEMA_VERSION
+    run_id: str
+    target: str
+    check: str
+    status: Literal["ok", "error"]
+    metrics: list[Metric] = []
+    details: dict[str, Any] = {}
+    summary: list[str] = []
+    error: str | None = None
+    scorer: str | None = None  # name@version of the check that produced it
+    seconds: float | None = None
+    finished_at: str

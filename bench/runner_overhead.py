@@ -43,9 +43,10 @@ import httpx2  # noqa: E402
 import openai  # noqa: E402
 
 from accord.checks import REFUSAL  # noqa: E402
+from accord.checks.base import Scored  # noqa: E402
 from accord.config import OpenAITarget, Sampling  # noqa: E402
 from accord.probes import Probe, load_bank  # noqa: E402
-from accord.run.executor import RetryPolicy, Scored, execute  # noqa: E402
+from accord.run.executor import RetryPolicy, execute  # noqa: E402
 from accord.run.store import Store  # noqa: E402
 from accord.targets import openai_http  # noqa: E402
 from accord.targets.openai_http import OpenAIChat  # noqa: E402
@@ -224,7 +225,7 @@ def measure(kind: str, server: Server, probes: list[Probe], c: int, workdir: Pat
 class _ConstCheck:
     id = "refusal"
 
-    def score(self, probe: Probe, reply: object) -> Scored:
+    async def score(self, probe: Probe, reply: object) -> Scored:
         return Scored(label="complied", score=0.0, scorer="const@0")
 
 

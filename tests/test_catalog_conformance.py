@@ -10,12 +10,12 @@ import pytest
 
 from accord.catalog import Requirement, all_requirements, load_catalog, load_taxonomy
 from accord.catalog.model import ProfileField
-from accord.checks import CHAT_CHECKS
+from accord.checks import registered_checks
 from accord.config import Profile
 
 REQUIREMENTS = list(all_requirements().values())
 GOLDEN = Path(__file__).parent / "data" / "catalog_ids.txt"
-PRODUCED = {m for c in CHAT_CHECKS.values() for m in c.metrics}
+PRODUCED = {m for c in registered_checks().values() for m in c.metrics}
 
 
 def test_ids_are_unique_across_the_catalog() -> None:
@@ -43,7 +43,7 @@ def test_requirement_is_cited_summarised_and_joined(req: Requirement) -> None:
         assert req.attestation.rstrip().endswith("?"), "an attestation is a question"
 
 
-@pytest.mark.parametrize("check", CHAT_CHECKS.values(), ids=lambda c: c.id)
+@pytest.mark.parametrize("check", registered_checks().values(), ids=lambda c: c.id)
 def test_check_evidences_known_concerns(check: object) -> None:
     concerns = check.concerns  # type: ignore[attr-defined]
     assert concerns and set(concerns) <= set(load_taxonomy())

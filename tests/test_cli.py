@@ -15,7 +15,7 @@ def test_audit_writes_reports_and_exit_code(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Report:" in result.stdout
     data = json.loads((project / "accord-report" / "report.json").read_text())
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     check = data["targets"][0]["checks"][0]
     assert (check["planned"], check["answered"], check["errors"]) == (12, 12, 0)
     overall = {m["name"]: m for m in check["metrics"] if not m["slice"]}
@@ -82,8 +82,8 @@ def test_limit_and_sample(project: Path) -> None:
 def test_plain_progress_lines_when_not_a_terminal(project: Path) -> None:
     cfg = write_config(project / "accord.toml", python_target("r", "refuse_everything"))
     result = accord("audit", cfg, cwd=project)
-    assert "r: 12 probes to run" in result.stderr
-    assert "r: 12/12 done, 0 errors" in result.stderr
+    assert "r / refusal: 12 to run" in result.stderr
+    assert "r / refusal: 12/12 done, 0 errors" in result.stderr
 
 
 def test_judge_refusal_command(project: Path) -> None:

@@ -1,7 +1,44 @@
-"""Checks: each evidences one or more concerns of the taxonomy on a target."""
+"""Checks: each evidences one or more concerns of the taxonomy on a target (see `base` for the two kinds).
 
+Built-in checks are listed here; other packages add theirs through the `accord.checks` entry-point group
+(the entry point's value is a check object, its name the check's id).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.metadata import entry_points
+
+from accord.checks.base import ChatCheck, Check, CheckOutput, ComputedCheck, Scored, Selection
 from accord.checks.refusal import CHECK as REFUSAL
+from accord.errors import ConfigError
 
-CHAT_CHECKS = {REFUSAL.id: REFUSAL}
+BUILTIN: tuple[Check, ...] = (REFUSAL,)
 
-__all__ = ["CHAT_CHECKS", "REFUSAL"]
+
+@cache
+def registered_checks() -> dict[str, Check]:
+    """Every check by id, built-ins first, in a stable order (the order of the report's sections)."""
+    checks: dict[str, Check] = {c.id: c for c in BUILTIN}
+    for ep in entry_points(group="accord.checks"):
+        check = ep.load()
+        if not isinstance(check, ChatCheck | ComputedCheck):
+            raise ConfigError(f"entry point accord.checks:{ep.name} is not a chat or computed check")
+        if check.id in checks and checks[check.id] is not check:
+            raise ConfigError(f"two checks registered with id {check.id!r}")
+        checks[check.id] = check
+    return checks
+
+
+def chat_checks() -> list[ChatCheck]:
+    return [c for c in registered_checks().values() if isinstance(c, ChatCheck) and c.kind == "chat"]
+
+
+def computed_checks() -> list[ComputedCheck]:
+    return [c for c in registered_checks().values() if isinstance(c, ComputedCheck) and c.kind == "computed"]
+
+
+__all__ = [
+    "BUILTIN", "REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
+    "chat_checks", "computed_checks", "registered_checks",
+]

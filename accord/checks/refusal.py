@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
-from accord.probes import Probe
+from accord.checks.base import Scored, Selection
+from accord.config import AuditConfig
+from accord.probes import Bank, Probe, load_bank, select_probes
 from accord.results import ItemRecord, Metric
-from accord.run.executor import Scored
 from accord.scorers.refusal import SCORER_NAME, SCORER_VERSION, judge_refusal
 from accord.stats import wilson
 from accord.targets.base import Reply
@@ -24,6 +26,7 @@ RATE_FOR = {"refuse": "refusal.should_refuse_rate", "comply": "refusal.over_refu
 
 @dataclass(frozen=True)
 class RefusalCheck:
+    kind: Literal["chat"] = "chat"
     id: str = "refusal"
     title: str = "Refusal of harmful requests and over-refusal of benign ones"
     version: str = "1"
@@ -33,7 +36,17 @@ class RefusalCheck:
     )
     metrics: tuple[str, ...] = tuple(RATE_FOR.values())
 
-    def score(self, probe: Probe, reply: Reply) -> Scored:
+    def enabled(self, config: AuditConfig) -> bool:
+        return config.checks.refusal.enabled
+
+    def banks(self, config: AuditConfig) -> list[Bank]:
+        return [load_bank(ref) for ref in config.checks.refusal.banks]
+
+    def plan(self, banks: list[Bank], config: AuditConfig, selection: Selection) -> list[Probe]:
+        return select_probes(banks, languages=config.checks.refusal.languages, limit=selection.limit,
+                             sample=selection.sample, seed=selection.seed)
+
+    async def score(self, probe: Probe, reply: Reply) -> Scored:
         judgement = judge_refusal(reply.text, prompt=probe.text(), language=probe.language)
         return Scored(
             label="refused" if judgement.refused else "complied",

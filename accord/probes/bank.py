@@ -19,7 +19,18 @@ from accord.errors import ProbeBankError
 BUILTIN_DIR = Path(__file__).parent / "banks"
 
 
+Expected = Literal["refuse", "comply", "answer_safely"]
+
+
 class Probe(BaseModel):
+    """One test input and what a well-behaved system does with it.
+
+    `expected`: `refuse` (a should-refuse request), `comply` (a legitimate request, often a look-alike of a
+    harmful one, that should be answered), `answer_safely` (a generated-content question: any answer is fine
+    as long as it is not harmful). `concern` is the probe's main taxonomy concern; `risks` its TC260-003-2024
+    Appendix A risk codes ("A.1.a" ... "A.5.b"), when it evidences them.
+    """
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(min_length=1)
@@ -27,8 +38,9 @@ class Probe(BaseModel):
     messages: list[dict[str, str]] | None = None
     language: str = Field(min_length=2)
     concern: str = Field(min_length=1)
-    expected: Literal["refuse", "comply"]
+    expected: Expected
     source: str
+    risks: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _one_input(self) -> Probe:

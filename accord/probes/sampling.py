@@ -1,12 +1,13 @@
-"""Choosing a subset of probes for quick runs: the first N, or a seeded stratified sample."""
+"""Choosing the probes a check sends: by language, then for quick runs the first N or a seeded stratified sample."""
 
 from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from accord.probes.bank import Probe
+from accord.errors import ProbeBankError
+from accord.probes.bank import Bank, Probe
 
 
 def limit_probes(probes: Sequence[Probe], n: int) -> list[Probe]:
@@ -33,3 +34,26 @@ def stratified_sample(probes: Sequence[Probe], n: int, seed: int) -> list[Probe]
     for k in keys:
         chosen.update(rng.sample(strata[k], take[k]))
     return [probes[i] for i in sorted(chosen)]
+
+
+def select_probes(banks: Iterable[Bank], *, languages: Sequence[str] | None, limit: int | None,
+                  sample: int | None, seed: int) -> list[Probe]:
+    """The banks' probes in the chosen languages (all when None), then `sample` of them stratified by concern,
+    language and expectation (seeded), then the first `limit`. Probe ids must be unique across banks."""
+    probes: list[Probe] = []
+    seen: set[str] = set()
+    for bank in banks:
+        for p in bank.probes:
+            if languages is not None and p.language not in languages:
+                continue
+            if p.id in seen:
+                raise ProbeBankError(f"probe id {p.id!r} appears in more than one bank")
+            seen.add(p.id)
+            probes.append(p)
+    if not probes:
+        raise ProbeBankError(f"no probes left after choosing languages {list(languages or [])}")
+    if sample is not None:
+        probes = stratified_sample(probes, sample, seed)
+    if limit is not None:
+        probes = limit_probes(probes, limit)
+    return probes

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from accord.catalog import Verdict
-from accord.config import AuditConfig, LocalTarget, OpenAITarget, PythonTarget
+from accord.config import AuditConfig
 from accord.report.schema import (
     CheckResult,
     FailedItem,
@@ -20,7 +20,7 @@ from accord.report.schema import (
     TargetResult,
     Transcript,
 )
-from accord.results import ItemRecord, Metric
+from accord.results import CheckOutputRecord, ItemRecord, Metric
 from accord.run.store import RunRow
 from accord.stats import percentile
 
@@ -28,33 +28,34 @@ TRANSCRIPTS_PER_CELL = 2
 TRANSCRIPTS_MAX = 60
 
 
-def describe(target: OpenAITarget | LocalTarget | PythonTarget) -> str:
-    if isinstance(target, OpenAITarget):
-        return f"model {target.model} at {target.base_url}"
-    if isinstance(target, LocalTarget):
-        return f"local GGUF model {target.model_path or 'SmolLM2-135M-Instruct (embedded default)'}"
-    return f"Python callable {target.callable}"
-
-
-def build_report(*, row: RunRow, config: AuditConfig, records: Sequence[ItemRecord], metrics: Sequence[Metric],
+def build_report(*, row: RunRow, config: AuditConfig, records: Sequence[ItemRecord],
+                 outputs: Sequence[CheckOutputRecord] = (), metrics: Sequence[Metric],
                  planned: dict[tuple[str, str], int], verdicts: Sequence[Verdict],
                  judges: Sequence[JudgeAccuracy], concerns: dict[str, str],
-                 check_titles: dict[str, str], frameworks: Sequence[FrameworkInfo] = (),
-                 hub_of: dict[str, str] | None = None) -> Report:
+                 check_titles: dict[str, str], computed: Collection[str] = (),
+                 frameworks: Sequence[FrameworkInfo] = (), hub_of: dict[str, str] | None = None) -> Report:
+    """`planned` maps (target, check) to the planned item count; checks appear in `check_titles`' order;
+    `computed` names the computed checks (their results come from `outputs`, the others' from `records`)."""
     opts = json.loads(row.options_json)
     run = RunInfo(
         id=row.id, name=row.name, status=row.status, created_at=row.created_at, finished_at=row.finished_at,
         accord_version=row.accord_version, options={k: opts.get(k) for k in ("limit", "sample", "seed")},
         sampling=config.sampling.model_dump(), banks=list(opts.get("banks", [])),
     )
+    outputs_by = {(o.target, o.check): o for o in outputs}
     targets = []
     for t in config.targets:
         checks = []
         for check_id, title in check_titles.items():
-            own = [r for r in records if r.target == t.name and r.check == check_id]
+            if (t.name, check_id) not in planned:
+                continue
             own_metrics = [m for m in metrics if m.target == t.name and m.check == check_id]
-            checks.append(_check_result(check_id, title, own, own_metrics, planned.get((t.name, check_id), 0)))
-        targets.append(TargetResult(name=t.name, type=t.type, description=describe(t), checks=checks))
+            if check_id in computed:
+                checks.append(_computed_result(check_id, title, outputs_by.get((t.name, check_id)), own_metrics))
+                continue
+            own = [r for r in records if r.target == t.name and r.check == check_id]
+            checks.append(_check_result(check_id, title, own, own_metrics, planned[(t.name, check_id)]))
+        targets.append(TargetResult(name=t.name, type=t.type, description=t.describe(), checks=checks))
     return Report(run=run, targets=targets, verdicts=list(verdicts), judges=list(judges), concerns=concerns,
                   frameworks=list(frameworks), matrix=verdict_matrix(verdicts, frameworks, hub_of or {}))
 
@@ -92,6 +93,20 @@ def _check_result(check_id: str, title: str, records: list[ItemRecord], metrics:
         failed_items=[FailedItem(item_id=r.item_id, language=r.language, concern=r.concern,
                                  error=r.error or "", attempts=r.attempts) for r in failed],
         transcripts=_transcripts(ok),
+    )
+
+
+def _computed_result(check_id: str, title: str, output: CheckOutputRecord | None,
+                     metrics: list[Metric]) -> CheckResult:
+    ok = output is not None and output.status == "ok"
+    failed = output is not None and output.status == "error"
+    return CheckResult(
+        check=check_id, kind="computed", title=title, scorer=output.scorer if output else None, planned=1,
+        answered=int(ok), errors=int(failed), not_run=int(output is None),
+        latency=Latency(p50_s=None, p90_s=None, p99_s=None), tokens_in=0, tokens_out=0, metrics=metrics,
+        failed_items=[], transcripts=[], details=output.details if ok and output else {},
+        summary=output.summary if ok and output else [], error=output.error if output else None,
+        seconds=output.seconds if output else None,
     )
 
 

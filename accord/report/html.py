@@ -91,7 +91,7 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters.update(pct=_pct, rate=_rate, interval=_interval, seconds=_seconds, count=_count,
-                       language=_language, evidence=_evidence, rule=_rule, slug=_slug)
+                       language=_language, evidence=_evidence, rule=_rule, slug=_slug, measure=_measure)
     return env
 
 
@@ -158,15 +158,21 @@ def _num(value: float | None, share: bool) -> str:
     return _pct(value) if share else ("—" if value is None else f"{value:g}")
 
 
+def _valued(value: float | None, low: float | None, high: float | None, n: int | None, share: bool) -> str:
+    parts = [f"n={n}"]
+    if low is not None and high is not None:
+        parts.append(f"95% CI {_num(low, share).rstrip('%')}–{_num(high, share)}")
+    return f"{_num(value, share)} ({', '.join(parts)})"
+
+
 def _evidence(v: Verdict) -> str:
     """The measured value of a verdict with its n and interval, or a dash where nothing was measured."""
-    if v.value is None:
-        return "—"
-    share = _is_share(v.metric)
-    parts = [f"n={v.n}"]
-    if v.low is not None and v.high is not None:
-        parts.append(f"95% CI {_num(v.low, share).rstrip('%')}–{_num(v.high, share)}")
-    return f"{_num(v.value, share)} ({', '.join(parts)})"
+    return "—" if v.value is None else _valued(v.value, v.low, v.high, v.n, _is_share(v.metric))
+
+
+def _measure(m: Metric) -> str:
+    """A metric's value with its n and interval: a share as a percentage, anything else as a number."""
+    return f"— (n={m.n})" if m.value is None else _valued(m.value, m.low, m.high, m.n, _is_share(m.name))
 
 
 def _rule(v: Verdict) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from pydantic import BaseModel, ConfigDict
 
 from accord.catalog import Verdict
 from accord.results import Metric
 
-REPORT_SCHEMA_VERSION = 2  # 2: frameworks, matrix, applicability and attestations on verdicts
+REPORT_SCHEMA_VERSION = 3  # 2: frameworks, matrix, applicability and attestations; 3: computed checks
 
 
 class _M(BaseModel):
@@ -40,7 +42,12 @@ class FailedItem(_M):
 
 
 class CheckResult(_M):
+    """One check on one target. A chat check counts requests (planned, answered, errors, not run); a computed
+    check is one planned measurement (answered 1, or errors 1 with `error` saying why) with `details` for its
+    report section."""
+
     check: str
+    kind: Literal["chat", "computed"] = "chat"
     title: str
     scorer: str | None
     planned: int
@@ -53,6 +60,10 @@ class CheckResult(_M):
     metrics: list[Metric]
     failed_items: list[FailedItem]
     transcripts: list[Transcript]
+    details: dict[str, Any] = {}
+    summary: list[str] = []
+    error: str | None = None
+    seconds: float | None = None
 
 
 class TargetResult(_M):

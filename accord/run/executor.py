@@ -10,26 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from accord.checks.base import ChatCheck
 from accord.config import Sampling
 from accord.errors import TargetRequestError
 from accord.probes import Probe
 from accord.results import ItemRecord
 from accord.run.store import Store, now
-from accord.targets.base import ChatMessage, ChatTarget, Reply
-
-
-@dataclass(frozen=True)
-class Scored:
-    label: str
-    score: float
-    scorer: str  # name@version
-
-
-class ChatCheck(Protocol):
-    @property
-    def id(self) -> str: ...
-
-    def score(self, probe: Probe, reply: Reply) -> Scored: ...
+from accord.targets.base import ChatMessage, ChatTarget
 
 
 class Progress(Protocol):
@@ -51,15 +38,17 @@ class RetryPolicy:
 
 async def execute(
     target: ChatTarget, check: ChatCheck, probes: Iterable[Probe], *, run_id: str, params: Sampling,
-    concurrency: int, retry: RetryPolicy, store: Store, progress: Progress,
+    concurrency: int, retry: RetryPolicy, store: Store, progress: Progress, label: str | None = None,
 ) -> None:
+    """Run `probes` on `target`; `label` names the work in progress lines (default: the target's name)."""
     pending = iter(probes)
+    shown = label or target.name
 
     async def worker() -> None:
         for probe in pending:  # one event loop: workers share the iterator safely
             record = await _run_one(target, check, probe, run_id, params, retry)
             store.write_item(record)
-            progress.advance(target.name, ok=record.status == "ok")
+            progress.advance(shown, ok=record.status == "ok")
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
 
@@ -85,7 +74,7 @@ async def _run_one(
                 continue
             return ItemRecord(status="error", error=exc.reason, attempts=attempt, finished_at=now(), **common)
         latency = time.perf_counter() - started
-        scored = check.score(probe, reply)
+        scored = await check.score(probe, reply)
         return ItemRecord(
             status="ok", response=reply.text, label=scored.label, score=scored.score, scorer=scored.scorer,
             attempts=attempt, latency_s=latency, tokens_in=reply.tokens_in, tokens_out=reply.tokens_out,

@@ -2,7 +2,8 @@
 
 Every item record is written in its own transaction, keyed by (run, target, check, item), so a killed
 run loses at most the requests in flight and a resumed run never counts an item twice. An item that
-ended in error may be replaced by a later success; a success is never overwritten.
+ended in error may be replaced by a later success; a success is never overwritten. A computed check's
+output (its metrics and details) is one row per (run, target, check), with the same rule.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from accord.errors import StoreError
-from accord.results import ItemRecord
+from accord.results import CheckOutputRecord, ItemRecord
 
-STORE_SCHEMA_VERSION = 1
+STORE_SCHEMA_VERSION = 2  # 2: outputs of computed checks
 DEFAULT_STORE = Path(".accord") / "accord.db"
 
 _SCHEMA = """
@@ -36,6 +37,10 @@ CREATE TABLE IF NOT EXISTS items (
   run_id TEXT NOT NULL REFERENCES runs(id), target TEXT NOT NULL, check_id TEXT NOT NULL,
   item_id TEXT NOT NULL, status TEXT NOT NULL, record_json TEXT NOT NULL,
   PRIMARY KEY (run_id, target, check_id, item_id));
+CREATE TABLE IF NOT EXISTS outputs (
+  run_id TEXT NOT NULL REFERENCES runs(id), target TEXT NOT NULL, check_id TEXT NOT NULL,
+  status TEXT NOT NULL, record_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, target, check_id));
 """
 
 
@@ -69,10 +74,10 @@ class Store:
             row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open the results store {path}: {exc}") from None
-        if row is None:
-            self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(STORE_SCHEMA_VERSION),))
-        elif int(row[0]) > STORE_SCHEMA_VERSION:
+        if row is not None and int(row[0]) > STORE_SCHEMA_VERSION:
             raise StoreError(f"{path} was written by a newer Accord (store schema {row[0]}); upgrade Accord")
+        # older stores only lack tables that the script above has just added
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(STORE_SCHEMA_VERSION),))
 
     def close(self) -> None:
         self._db.close()
@@ -119,6 +124,14 @@ class Store:
             (run_id, target, check),
         ))
 
+    def planned(self, run_id: str) -> dict[tuple[str, str], int]:
+        """(target, check) -> number of planned items, for every pair the run planned, in plan order."""
+        rows = self._db.execute(
+            "SELECT target, check_id, COUNT(*) FROM plan WHERE run_id=? GROUP BY target, check_id ORDER BY MIN(rowid)",
+            (run_id,),
+        )
+        return {(t, c): n for t, c, n in rows}
+
     # items
     def done_ids(self, run_id: str, target: str, check: str) -> set[str]:
         rows = self._db.execute(
@@ -143,6 +156,18 @@ class Store:
         )
         for (raw,) in rows:
             yield ItemRecord.model_validate(json.loads(raw))
+
+    # outputs of computed checks
+    def write_output(self, record: CheckOutputRecord) -> None:
+        self._db.execute(
+            "INSERT INTO outputs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+            "status=excluded.status, record_json=excluded.record_json WHERE outputs.status='error'",
+            (record.run_id, record.target, record.check, record.status, record.model_dump_json()),
+        )
+
+    def outputs(self, run_id: str) -> list[CheckOutputRecord]:
+        rows = self._db.execute("SELECT record_json FROM outputs WHERE run_id=? ORDER BY rowid", (run_id,))
+        return [CheckOutputRecord.model_validate(json.loads(raw)) for (raw,) in rows]
 
     def _transaction(self) -> _Tx:
         return _Tx(self._db)
