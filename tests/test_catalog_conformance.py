@@ -63,7 +63,8 @@ def test_taxonomy_covers_what_the_standards_name() -> None:
     nist = {n for c in taxonomy.values() for n in c.nist_600_1}
     assert len(nist) == 12
     for hub in ("military", "fairness", "privacy", "ip", "content_labelling", "robustness_security", "environment",
-                "data_governance", "cross_border_data", "human_oversight", "transparency", "manipulation", "biometrics"):
+                "data_governance", "cross_border_data", "human_oversight", "transparency", "manipulation",
+                "biometrics"):
         assert hub in taxonomy and taxonomy[hub].name_zh
 
 
@@ -98,7 +99,8 @@ def test_tc260_003_thresholds_match_the_facts() -> None:
 
 
 def test_evidence_rules_only_where_the_source_gives_numbers() -> None:
-    """Only TC260-003 §9.4 sets refusal-rate thresholds; elsewhere a threshold is stated in an attestation, never invented."""
+    """Only TC260-003 §9.4 sets refusal-rate thresholds; elsewhere thresholds are stated in attestations, never
+    invented as rules."""
     assert {r.framework for r in REQUIREMENTS if r.evidence} == {"tc260-003"}
 
 
