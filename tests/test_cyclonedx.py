@@ -195,3 +195,18 @@ def test_scores_stay_within_the_schema_range(field: str) -> None:
     for item in _maps(report_document(sample_report())).values():
         score = item.get(field, {}).get("score")
         assert score is None or 0 <= score <= 1
+
+
+def test_documents_are_reproducible_given_serial_and_time() -> None:
+    import uuid
+
+    serial, when = uuid.UUID(int=7), dt.datetime(2026, 12, 2, 9, 30, tzinfo=dt.UTC)
+    one = report_document(sample_report(), serial=serial, timestamp=when)
+    assert one == report_document(sample_report(), serial=serial, timestamp=when)
+    assert one["serialNumber"] == "urn:uuid:00000000-0000-0000-0000-000000000007"
+    assert one["metadata"]["timestamp"] == "2026-12-02T09:30:00Z"
+    meta = {p["name"]: p["value"] for p in one["metadata"]["properties"]}
+    assert meta["accord:run-id"] == "run-20250301-0930-7f3a" and meta["accord:document"] == "run"
+    assert {e["created"] for e in one["declarations"]["evidence"]} == {"2025-03-01T09:52:47Z"}  # the run's end
+    assert catalog_document(load_catalog(), serial=serial, timestamp=when) == \
+        catalog_document(load_catalog(), serial=serial, timestamp=when)

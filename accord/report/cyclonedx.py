@@ -34,8 +34,11 @@ def catalog_document(frameworks: Sequence[Framework], *, serial: uuid.UUID | Non
     return _document(standards, None, serial, timestamp, [("accord:document", "catalog")])
 
 
-def report_document(report: Report, *, serial: uuid.UUID | None = None) -> dict:
-    """A run's verdicts as a CycloneDX 1.6 attestation document (standards, targets, claims, evidence)."""
+def report_document(report: Report, *, serial: uuid.UUID | None = None,
+                    timestamp: dt.datetime | None = None) -> dict:
+    """A run's verdicts as a CycloneDX 1.6 attestation document (standards, targets, claims, evidence).
+
+    `metadata.timestamp` is when the document is made (default now); the evidence is dated by the run."""
     known = {f.id: f for f in report.frameworks}
     by_framework: dict[str, dict[str, Verdict]] = {}
     for v in report.verdicts:
@@ -48,13 +51,14 @@ def report_document(report: Report, *, serial: uuid.UUID | None = None) -> dict:
                                    {p: v.requirement for v in reqs.values() for p in v.parts if p in reqs}))
     when = _timestamp(report.run.finished_at or report.run.created_at)
     run_props = [("accord:document", "run"), ("accord:run-id", report.run.id),
-                 ("accord:run-name", report.run.name), ("accord:run-status", report.run.status)]
-    return _document(standards, declarations(report, when), serial, when, run_props)
+                 ("accord:run-name", report.run.name), ("accord:run-status", report.run.status),
+                 ("accord:run-created-at", report.run.created_at), ("accord:run-finished-at", report.run.finished_at)]
+    return _document(standards, declarations(report, when), serial, timestamp, run_props)
 
 
 # ------------------------------------------------------------------------------------------------ the document
 def _document(standards: list[dict], decl: dict | None, serial: uuid.UUID | None,
-              timestamp: dt.datetime | None, meta: list[tuple[str, str]]) -> dict:
+              timestamp: dt.datetime | None, meta: list[tuple[str, str | None]]) -> dict:
     stamp = (timestamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     doc: dict = {
         "$schema": SCHEMA, "bomFormat": "CycloneDX", "specVersion": "1.6",
