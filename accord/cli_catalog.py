@@ -1,4 +1,4 @@
-"""`accord catalog ...`: browse the requirements, see which apply to your system, and the crosswalk."""
+"""`accord catalog ...`: browse the requirements, see which apply to your system, the crosswalk, and export."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ catalog_app = typer.Typer(no_args_is_help=True, help="The requirements Accord as
 class Fmt(StrEnum):
     text = "text"
     json = "json"
+
+
+class ExportFmt(StrEnum):
+    cyclonedx = "cyclonedx"
 
 
 class CrossFmt(StrEnum):
@@ -169,3 +173,26 @@ def crosswalk_cmd(
             typer.echo(f"{r.concern.id} — {r.concern.name_en} / {r.concern.name_zh} ({total} requirements)")
             for f, reqs in r.by_framework.items():
                 typer.echo(f"  {f:28} {', '.join(q.id.split(':', 1)[1] for q in reqs)}")
+
+
+@catalog_app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFmt, typer.Option("--format", help="cyclonedx: a CycloneDX 1.6 document whose "
+                                                           "definitions.standards hold every framework")] =
+    ExportFmt.cyclonedx,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write here instead of stdout")] = None,
+    framework: Annotated[str | None, typer.Option(help="only this framework id")] = None,
+) -> None:
+    """Export the catalog's frameworks and requirements as CycloneDX 1.6 standards."""
+    from accord.report.cyclonedx import catalog_document
+
+    text = json.dumps(catalog_document(_frameworks(framework)), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"accord: error: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Catalog ({fmt.value}): {output}")

@@ -118,6 +118,8 @@ class Profile(_Strict):
     personal_data_subjects: int | None = Field(None, ge=0)
     sensitive_personal_data_subjects: int | None = Field(None, ge=0)
     exports_personal_data_from: list[str] | None = None
+    exports_important_data: bool | None = Field(
+        None, description="sends data that authorities have designated as important data out of China")
     critical_information_infrastructure: bool | None = None
     public_opinion_attributes: bool | None = None
     generates: list[Literal["text", "image", "audio", "video"]] | None = None

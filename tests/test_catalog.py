@@ -8,7 +8,7 @@ import pytest
 
 from accord.catalog import Applicable, EvidenceRule, Framework, Requirement, evaluate
 from accord.catalog.applicability import applicable
-from accord.catalog.model import Applicability, Condition
+from accord.catalog.model import Applicability, Condition, DateChange
 from accord.config import Attestation, Profile
 from accord.results import Metric
 
@@ -125,3 +125,40 @@ def test_sub_region_matches_its_parent() -> None:
 def test_does_not_apply_gets_no_verdict() -> None:
     items = applicable([FRAMEWORK], Profile(regions=["CN"]), dt.date(2026, 11, 24))
     assert evaluate(items, "t", [_metric(0.99, 300)]) == []
+
+
+@pytest.mark.parametrize(("op", "held", "truth"), [
+    ("gt", 10.0, "false"), ("gt", 10.5, "true"), ("lt", 10.0, "false"), ("lt", 9.5, "true"),
+    ("gte", 10.0, "true"), ("lte", 10.0, "true"),
+])
+def test_strict_and_inclusive_comparisons(op: str, held: float, truth: str) -> None:
+    from accord.catalog.applicability import check_condition
+
+    cond = Condition(field="training_flop", op=op, value=10.0)  # type: ignore[arg-type]
+    got, text = check_condition(cond, Profile(training_flop=held))
+    assert got == truth and "training_flop" in text
+
+
+def _dated(*changes: DateChange) -> Framework:
+    req = ASK.model_copy(update={"applies_from": dt.date(2026, 8, 2), "applies_from_basis": "X Art. 113",
+                                 "date_changes": changes})
+    return FRAMEWORK.model_copy(update={"requirements": (req,), "applies_when": Applicability()})
+
+
+def test_adopted_date_change_moves_the_start_and_proposed_does_not() -> None:
+    moved = _dated(DateChange(applies_from=dt.date(2027, 12, 2), basis="X amending act", status="adopted"))
+    (a,) = applicable([moved], Profile(training_flop=1e26), dt.date(2026, 12, 1))
+    assert a.status == "does not apply"
+    assert "applies only from 2027-12-02 (X amending act)" in a.reasons
+    assert "moved from 2026-08-02 (X Art. 113)" in a.reasons
+    (b,) = applicable([moved], Profile(training_flop=1e26), dt.date(2027, 12, 2))
+    assert b.status == "applies"
+    proposed = _dated(DateChange(applies_from=dt.date(2027, 12, 2), basis="X proposal", status="proposed"))
+    (c,) = applicable([proposed], Profile(training_flop=1e26), dt.date(2026, 12, 1))
+    assert c.status == "applies" and "proposed change: from 2027-12-02 (X proposal)" in c.reasons
+
+
+def test_date_changes_need_a_date_to_change() -> None:
+    with pytest.raises(ValueError, match="date_changes"):
+        ASK.model_validate({**ASK.model_dump(), "date_changes": [
+            {"applies_from": "2027-12-02", "basis": "X", "status": "adopted"}]})

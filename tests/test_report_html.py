@@ -103,9 +103,9 @@ def test_write_report_round_trips_and_leaves_no_temp_files(tmp_path: Path) -> No
     assert (json_path, html_path) == (out / "report.json", out / "report.html")
     assert Report.model_validate_json(json_path.read_text(encoding="utf-8")) == report
     assert html_path.read_text(encoding="utf-8") == render_html(report)
-    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.json"]
-    write_report(report, out)  # writing again replaces both
-    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["report.cdx.json", "report.html", "report.json"]
+    write_report(report, out)  # writing again replaces them
+    assert sorted(p.name for p in out.iterdir()) == ["report.cdx.json", "report.html", "report.json"]
 
 
 def test_write_report_to_unusable_folder_says_what_to_do(tmp_path: Path) -> None:

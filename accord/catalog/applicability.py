@@ -8,6 +8,7 @@ Pure functions.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -18,6 +19,7 @@ from accord.config import Profile
 Status = Literal["applies", "does not apply", "may apply"]
 _Truth = Literal["true", "false", "unknown"]
 _STATUS: dict[str, Status] = {"true": "applies", "false": "does not apply", "unknown": "may apply"}
+_COMPARE = {"gte": ("≥", operator.ge), "lte": ("≤", operator.le), "gt": (">", operator.gt), "lt": ("<", operator.lt)}
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,9 @@ def check_condition(cond: Condition, profile: Profile) -> tuple[_Truth, str]:
         hits = [w for w in wanted if any(match(str(h), str(w)) for h in held)]
         ok = bool(hits)
         text = f"{name} include {_fmt(hits)}" if ok else f"{name} ({_fmt(held) or 'none'}) do not include {_fmt(v)}"
-    elif cond.op in ("gte", "lte"):
-        sign = "≥" if cond.op == "gte" else "≤"
-        ok = held >= v if cond.op == "gte" else held <= v
+    elif cond.op in _COMPARE:
+        sign, compare = _COMPARE[cond.op]
+        ok = compare(held, v)
         text = f"{name} {_fmt(held)} {sign} {_fmt(v)}" if ok else f"{name} {_fmt(held)} is not {sign} {_fmt(v)}"
     else:  # "is"
         ok = held is v
@@ -97,17 +99,28 @@ def assess(requirement: Requirement, framework: Framework, profile: Profile, as_
         profile,
     )
     dates = []
-    if requirement.applies_from is not None:
-        started = as_of >= requirement.applies_from
-        dates.append(f"{'applies' if started else 'applies only'} from {requirement.applies_from.isoformat()} "
-                     f"({requirement.applies_from_basis})")
+    start, basis = effective_start(requirement)
+    if start is not None:
+        started = as_of >= start
+        dates.append(f"{'applies' if started else 'applies only'} from {start.isoformat()} ({basis})")
         if not started and truth != "false":
             truth, reasons = "false", []
-    dates += [f"{c.status} change: from {c.applies_from.isoformat()} ({c.basis})" for c in requirement.date_changes]
+    if start != requirement.applies_from and requirement.applies_from is not None:
+        dates.append(f"moved from {requirement.applies_from.isoformat()} ({requirement.applies_from_basis})")
+    dates += [f"proposed change: from {c.applies_from.isoformat()} ({c.basis})"
+              for c in requirement.date_changes if c.status == "proposed"]
     if not reasons and truth == "true":
         reasons = ["no conditions: applies to every system"]
     status = _STATUS[truth]
     return Applicable(requirement, status, tuple(reasons + dates))
+
+
+def effective_start(requirement: Requirement) -> tuple[dt.date | None, str | None]:
+    """The date a requirement applies from: the last adopted date change, else `applies_from`."""
+    adopted = [c for c in requirement.date_changes if c.status == "adopted"]
+    if adopted:
+        return adopted[-1].applies_from, adopted[-1].basis
+    return requirement.applies_from, requirement.applies_from_basis
 
 
 def applicable(frameworks: Sequence[Framework], profile: Profile, as_of: dt.date | None = None,

@@ -46,7 +46,7 @@ class EvidenceRule(_Frozen):
 ProfileField = Literal[
     "kind", "sectors", "regions", "public_facing", "training_flop", "personal_data", "personal_data_subjects",
     "sensitive_personal_data_subjects", "exports_personal_data_from", "critical_information_infrastructure",
-    "public_opinion_attributes", "generates", "languages", "automated_decisions",
+    "public_opinion_attributes", "generates", "languages", "automated_decisions", "exports_important_data",
 ]
 
 
@@ -55,11 +55,11 @@ class Condition(_Frozen):
 
     ops: `eq` (equal), `in` (the field's value is one of `value`), `includes` (the field's list holds
     `value`; regions match by prefix, so "US-CO" includes "US"), `includes_any` (the lists overlap),
-    `gte` / `lte` (numbers), `is` (booleans).
+    `gte` / `lte` / `gt` / `lt` (numbers: "at least", "at most", "more than", "less than"), `is` (booleans).
     """
 
     field: ProfileField
-    op: Literal["eq", "in", "includes", "includes_any", "gte", "lte", "is"]
+    op: Literal["eq", "in", "includes", "includes_any", "gte", "lte", "gt", "lt", "is"]
     value: str | float | bool | tuple[str, ...]
 
 
@@ -71,7 +71,8 @@ class Applicability(_Frozen):
 
 
 class DateChange(_Frozen):
-    """A date that a later act moves or may move; shown beside the date in force, never silently applied."""
+    """A date that a later act moves (`adopted`: it replaces `applies_from` when judging applicability) or may
+    move (`proposed`: shown beside the date in force, never applied)."""
 
     applies_from: dt.date
     basis: str
@@ -101,6 +102,8 @@ class Requirement(_Frozen):
             raise ValueError(f"{self.id}: give exactly one of `evidence`, `attestation` or `parts`")
         if self.applies_from is not None and not self.applies_from_basis:
             raise ValueError(f"{self.id}: `applies_from` needs `applies_from_basis` (the article that sets it)")
+        if self.date_changes and self.applies_from is None:
+            raise ValueError(f"{self.id}: `date_changes` change an `applies_from`; give it")
         return self
 
 

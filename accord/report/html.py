@@ -7,6 +7,7 @@ the template only lays the page out.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from accord.catalog import Verdict
 from accord.errors import AccordError
+from accord.report.cyclonedx import report_document
 from accord.report.schema import CheckResult, Report
 from accord.results import Metric
 
@@ -58,11 +60,14 @@ def render_html(report: Report) -> str:
 
 
 def write_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
-    """Write report.json and report.html into `out_dir`, each atomically; return both paths."""
+    """Write report.json, report.html and report.cdx.json (CycloneDX 1.6 attestations) into `out_dir`, each
+    atomically; return the paths of the first two."""
     html = render_html(report)  # render first: a template error leaves the folder untouched
+    cdx = json.dumps(report_document(report), ensure_ascii=False, indent=2)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         json_path = _write_atomic(out_dir / "report.json", report.model_dump_json(indent=2))
+        _write_atomic(out_dir / "report.cdx.json", cdx)
         html_path = _write_atomic(out_dir / "report.html", html)
     except OSError as exc:
         raise AccordError(f"cannot write the report to {out_dir}: {exc.strerror or exc}; "
