@@ -59,6 +59,20 @@ def test_unanswered_attestation_needs_attestation() -> None:
     assert v.verdict == "needs attestation" and "Do you tell users?" in v.reason
 
 
+def test_informing_metrics_are_shown_beside_an_attestation_but_do_not_decide_it() -> None:
+    informed = ASK.model_copy(update={"informed_by": ("refusal.should_refuse_rate", "refusal.over_refusal_rate")})
+    (v,) = evaluate(_applies(informed), "t", [_metric(0.4, 50)])
+    assert v.verdict == "needs attestation"
+    assert [(o.name, o.value, o.n) for o in v.observations] == [("refusal.should_refuse_rate", 0.4, 50)]
+    (v,) = evaluate(_applies(informed), "t", [_metric(0.4, 50)], {"x:3": Attestation(answer="yes")})
+    assert v.verdict == "met" and v.observations[0].value == 0.4
+
+
+def test_informed_by_is_only_for_attestations() -> None:
+    with pytest.raises(ValueError, match="informed_by"):
+        Requirement.model_validate({**RULE.model_dump(), "informed_by": ["refusal.over_refusal_rate"]})
+
+
 def _parts_verdict(refuse: float, over: float) -> str:
     both = Requirement(id="x:9", framework="x", citation="X §9", summary="Both halves.",
                        concerns=["cyber"], confidence="secondary", parts=("x:1", "x:2"))

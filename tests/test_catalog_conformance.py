@@ -38,6 +38,7 @@ def test_requirement_is_cited_summarised_and_joined(req: Requirement) -> None:
     assert req.id.startswith(req.framework + ":")
     assert req.concerns and set(req.concerns) <= set(load_taxonomy())
     assert req.evidence is None or req.evidence.metric in PRODUCED, "no registered check produces this metric"
+    assert set(req.informed_by) <= PRODUCED, "no registered check produces a metric it is informed by"
     assert all(p in all_requirements() and p != req.id for p in req.parts)
     if req.attestation is not None:
         assert req.attestation.rstrip().endswith("?"), "an attestation is a question"

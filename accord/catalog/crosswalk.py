@@ -47,4 +47,5 @@ def requirement_record(req: Requirement) -> dict:
         "applies_from_basis": req.applies_from_basis,
         "date_changes": [c.model_dump(mode="json") for c in req.date_changes],
         "note": req.note,
+        "informed_by": list(req.informed_by),
     }

@@ -19,6 +19,19 @@ from accord.catalog.model import Requirement, all_requirements
 from accord.config import Attestation
 from accord.results import Metric
 
+
+class Observation(BaseModel):
+    """A metric measured on the target that informs an attested requirement without deciding it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    n: int
+
+
 VerdictLabel = Literal["met", "not met", "partly met", "needs attestation", "not tested"]
 _ATTESTED: dict[str, VerdictLabel] = {"yes": "met", "no": "not met", "partly": "partly met"}
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
@@ -48,6 +61,7 @@ class Verdict(BaseModel):
     applicability_reasons: tuple[str, ...] = ()
     attested: Literal["yes", "no", "partly"] | None = None
     parts: tuple[str, ...] = ()
+    observations: tuple[Observation, ...] = ()
 
 
 def evaluate(items: Sequence[Applicable], target: str, metrics: Iterable[Metric],
@@ -96,6 +110,8 @@ def _judge(req: Requirement, target: str, overall: dict[str, Metric], answer: At
     rule = req.evidence
     if rule is None:
         question = req.attestation or ""
+        base["observations"] = tuple(Observation(name=m.name, value=m.value, low=m.low, high=m.high, n=m.n)
+                                     for name in req.informed_by if (m := overall.get(name)) is not None)
         if answer is None:
             return Verdict(verdict="needs attestation", reason=f"answer in the config: {question}", **base)
         label = _ATTESTED[answer.answer]

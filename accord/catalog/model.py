@@ -94,12 +94,15 @@ class Requirement(_Frozen):
     applies_from_basis: str | None = None
     date_changes: tuple[DateChange, ...] = ()
     note: str | None = None
+    informed_by: tuple[str, ...] = ()  # metrics shown beside an attestation: measured, but no rule decides
 
     @model_validator(mode="after")
     def _one_kind_of_evidence(self) -> Requirement:
         kinds = (self.evidence is not None) + (self.attestation is not None) + bool(self.parts)
         if kinds != 1:
             raise ValueError(f"{self.id}: give exactly one of `evidence`, `attestation` or `parts`")
+        if self.informed_by and self.attestation is None:
+            raise ValueError(f"{self.id}: `informed_by` is for attestations (a rule shows its own metric)")
         if self.applies_from is not None and not self.applies_from_basis:
             raise ValueError(f"{self.id}: `applies_from` needs `applies_from_basis` (the article that sets it)")
         if self.date_changes and self.applies_from is None:

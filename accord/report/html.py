@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from accord.catalog import Verdict
+from accord.catalog.evaluate import Observation
 from accord.errors import AccordError
 from accord.report.cyclonedx import report_document
 from accord.report.schema import CheckResult, Report
@@ -175,7 +176,7 @@ def _evidence(v: Verdict) -> str:
     return "—" if v.value is None else _valued(v.value, v.low, v.high, v.n, _is_share(v.metric))
 
 
-def _measure(m: Metric) -> str:
+def _measure(m: Metric | Observation) -> str:
     """A metric's value with its n and interval: a share as a percentage, anything else as a number."""
     return f"— (n={m.n})" if m.value is None else _valued(m.value, m.low, m.high, m.n, _is_share(m.name))
 
