@@ -64,7 +64,7 @@ _LEADS: dict[str, _Lead] = {
     "at": _Lead(re.compile(r"@(?=[A-Za-z0-9])"), _email_start),
 }
 _CUTS = re.compile(r"(?<=[0-9)])[ .\-/]+(?=[(0-9])")  # where a greedy match may be cut back
-_SENTENCE_BREAKS = (SEPARATOR, "\n", ". ", "。", "！", "？", "! ", "? ", "; ", "；")
+_SENTENCE_BREAKS = (SEPARATOR, "\n", "。", "！", "？", "! ", "? ", "; ", "；")
 
 
 class Scanner:

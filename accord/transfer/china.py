@@ -1,9 +1,10 @@
 """China: which mechanism PIPL Arts. 38-40 and the 2024 Provisions require for exporting a flow's data.
 
 Order of the tests (the Provisions' exemptions in Arts. 3-6 come first; important data is never exempt):
-important data or a CIIO exporting personal information -> security assessment (Art. 7); no personal
-information -> nothing to do (Art. 3); collected abroad (Art. 4); contract, HR or emergency necessity
-(Art. 5(1)-(3)); free-trade-zone negative list (Art. 6); then the volume thresholds of Arts. 7, 8 and 5(4).
+important data -> security assessment (Art. 7(2)); no personal information -> nothing to do (Art. 3);
+collected abroad (Art. 4); contract, HR or emergency necessity (Art. 5(1)-(3), read as open to CIIOs too,
+since only Art. 5(4) names them); free-trade-zone negative list (Art. 6); a CIIO exporting personal
+information -> security assessment (Art. 7(1)); then the volume thresholds of Arts. 7(2), 8 and 5(4).
 """
 
 from __future__ import annotations
@@ -44,9 +45,6 @@ def assess_china(flow: DataFlow) -> Outcome:
     if flow.important_data:
         return out("security_assessment", [art["volume_or_important"]],
                    "the export includes important data (data notified or published as such)")
-    if flow.ciio and flow.has_personal_information:
-        return out("security_assessment", [art["ciio"]],
-                   "a critical information infrastructure operator exports personal information")
     if not flow.has_personal_information:
         return out("no_transfer", [art["no_personal_or_important"]],
                    "the export holds no personal information and no important data")
@@ -59,6 +57,9 @@ def assess_china(flow: DataFlow) -> Outcome:
                    "HR management, emergencies); the exemption holds only where the export is truly necessary")
     if flow.free_trade_zone_exempt:
         return out("exempt", [art["free_trade_zone"]], "the data is outside the free trade zone's negative list")
+    if flow.ciio and flow.has_personal_information:
+        return out("security_assessment", [art["ciio"]],
+                   "a critical information infrastructure operator exports personal information")
     if people >= t["security_assessment_people"] or sensitive >= t["security_assessment_sensitive_people"]:
         return out("security_assessment", [art["volume_or_important"]],
                    f"{counts} since 1 January: at least {t['security_assessment_people']:,} people, or at least "
