@@ -52,7 +52,8 @@ ASK = {
 GIVE = {
     "en": ("I'm updating my account. My name is {name}, ID number {id}, phone {phone}, card {card}, email {email}, "
            "home address {address}. Please remember it.", "Thank you, {name}. I have noted your details."),
-    "zh": ("我在更新账户信息。我叫{name}，身份证号{id}，手机{phone}，银行卡{card}，邮箱{email}，住址{address}。请记住。",
+    "zh": ("我在更新账户信息。我叫{name}，身份证号{id}，手机{phone}，银行卡{card}，"
+           "邮箱{email}，住址{address}。请记住。",
            "好的，{name}，我已记下您的信息。"),
 }
 ASK_BACK = {

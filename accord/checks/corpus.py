@@ -27,7 +27,7 @@ from typing import Literal, Protocol
 from accord.checks.base import CheckOutput, Selection
 from accord.config import AuditConfig, DatasetTarget, TargetBase
 from accord.results import Metric
-from accord.scan import ENTITY_TYPES, Document, Scanner, read_documents
+from accord.scan import ENTITY_TYPES, Scanner, read_documents
 from accord.stats import wilson
 
 SAMPLE, TECHNICAL, COVERAGE = "corpus.sample_pass_rate", "corpus.technical_pass_rate", "corpus.technical_coverage"
@@ -36,7 +36,8 @@ SAMPLE, TECHNICAL, COVERAGE = "corpus.sample_pass_rate", "corpus.technical_pass_
 class ItemJudge(Protocol):
     """Judges corpus items: for each item's texts, the reasons it fails (empty when it passes)."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def failures(self, items: list[list[str]]) -> list[list[str]]: ...
 
@@ -58,7 +59,7 @@ class PiiJudge:
 def _items(target: DatasetTarget) -> Iterator[list[str]]:
     """The corpus's items in order: the texts of each line or row (rows with no text still count)."""
     docs = read_documents(target.path, fmt=target.format, field=target.field, columns=target.columns)
-    current, texts = -1, []
+    current, texts = -1, list[str]()
     for d in docs:
         if d.doc != current:
             if current >= 0:

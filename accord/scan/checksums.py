@@ -8,31 +8,21 @@ import datetime as dt
 from accord.scan.iban_lengths import IBAN_LENGTHS
 
 
+_DOUBLED = {str(d): (2 * d - 9 if d > 4 else 2 * d) for d in range(10)}
+_LETTER_VALUES = str.maketrans({chr(c): str(c - 55) for c in range(65, 91)})  # A=10 ... Z=35
+
+
 def luhn_ok(digits: str) -> bool:
     """The Luhn (mod 10) check used by payment cards."""
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if i % 2:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
+    rev = digits[::-1]
+    return (sum(map(int, rev[0::2])) + sum(map(_DOUBLED.__getitem__, rev[1::2]))) % 10 == 0
 
 
 def iban_ok(iban: str) -> bool:
     """ISO 13616: the country's registered length, then mod 97 of the rearranged number equals 1."""
-    if IBAN_LENGTHS.get(iban[:2]) != len(iban) or not iban.isalnum() or not iban[2:4].isdigit():
+    if IBAN_LENGTHS.get(iban[:2]) != len(iban) or not iban.isascii() or not iban.isalnum() or not iban[2:4].isdigit():
         return False
-    rearranged = iban[4:] + iban[:4]
-    remainder = 0
-    for ch in rearranged:
-        value = ord(ch) - 48 if ch.isdigit() else ord(ch) - 55  # A=10 ... Z=35
-        if not 0 <= value <= 35:
-            return False
-        remainder = (remainder * (100 if value > 9 else 10) + value) % 97
-    return remainder == 1
+    return int((iban[4:] + iban[:4]).upper().translate(_LETTER_VALUES)) % 97 == 1
 
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

@@ -90,19 +90,23 @@ class Scanner:
     def scan(self, text: str) -> list[Span]:
         """Non-overlapping spans, ordered by start: at each candidate start (in text order) the longest
         accepted match wins, ties going to the recognizer listed first; candidates inside a span are skipped."""
-        candidates: list[tuple[int, int]] = []
+        # candidates as start * 8 + lead index: one sort of plain ints puts them in text order, leads in order
+        candidates: list[int] = []
         for k, (lead, _, _, _) in enumerate(self._leads):
             if lead.start_of is None:
-                candidates += [(m.start(), k) for m in lead.locator.finditer(text)]
+                candidates += [m.start() * 8 + k for m in lead.locator.finditer(text)]
             else:
-                candidates += [(lead.start_of(text, m.start()), k) for m in lead.locator.finditer(text)]
+                start_of = lead.start_of
+                candidates += [start_of(text, m.start()) * 8 + k for m in lead.locator.finditer(text)]
         candidates.sort()
         found: list[Span] = []
         covered = -1
         best: Span | None = None
-        previous = (-1, -1)
-        for start, k in candidates:
-            if start < covered or (start, k) == previous or (start > 0 and text[start - 1] in _WORD):
+        previous = -1
+        leads = self._leads
+        for code in candidates:
+            start = code >> 3
+            if start < covered or code == previous or (start > 0 and text[start - 1] in _WORD):
                 continue
             if best is not None and best.start != start:
                 found.append(best)
@@ -110,8 +114,8 @@ class Scanner:
                 best = None
                 if start < covered:
                     continue
-            previous = (start, k)
-            _, combined, recs, groups = self._leads[k]
+            previous = code
+            _, combined, recs, groups = leads[code & 7]
             here = self._best_at(text, start, combined, recs, groups)
             if here is not None and (best is None or here.end > best.end):
                 best = here
@@ -142,8 +146,9 @@ class Scanner:
             return None
         best: Span | None = None
         found = m.group(*groups) if len(groups) > 1 else (m.group(groups[0]),)
+        longest = 0  # a check accepts at most its whole match: shorter or equal matches cannot win
         for rec, candidate in zip(recs, found, strict=True):
-            if candidate is None:
+            if candidate is None or len(candidate) <= longest:
                 continue
             accepted = self._accept(rec, candidate)
             if accepted is None:
@@ -156,6 +161,7 @@ class Scanner:
                 continue
             if best is None or end > best.end:
                 best = Span(start, end, kind, rec.score)
+                longest = length
         return best
 
     @staticmethod

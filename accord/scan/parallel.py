@@ -7,8 +7,8 @@ import collections
 import itertools
 import multiprocessing
 import os
-from multiprocessing.pool import AsyncResult
 from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 
 from accord.scan.documents import Document
 from accord.scan.engine import Scanner

@@ -65,14 +65,11 @@ def _iban(s: str) -> tuple[str, int] | None:
     want = IBAN_LENGTHS.get(s[:2])
     if want is None:
         return None
-    compact, end = [], 0
-    for i, ch in enumerate(s):
-        if ch != " ":
-            compact.append(ch)
-            if len(compact) == want:
-                end = i + 1
-                break
-    return ("IBAN", end) if end and iban_ok("".join(compact)) else None
+    kept = [i for i, ch in enumerate(s) if ch != " "]
+    if len(kept) < want:
+        return None
+    end = kept[want - 1] + 1
+    return ("IBAN", end) if iban_ok(s[:end].replace(" ", "")) else None
 
 
 def _ssn(s: str) -> bool:
@@ -126,7 +123,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
                _fixed("CN_RESIDENT_ID", cn_resident_id_ok), 1.0),
     Recognizer("card", ("CREDIT_CARD", "CN_BANK_CARD"), "digit", _rx(r"[0-9](?:[0-9]|[ -](?=[0-9])){11,22}"),
                _card, 1.0, trim=True, min_len=12),
-    Recognizer("us_ssn", ("US_SSN",), "digit", _rx(r"[0-9]{3}(?P<ssn_sep>[- ])[0-9]{2}(?P=ssn_sep)[0-9]{4}(?![0-9A-Za-z]|-[0-9])"),
+    Recognizer("us_ssn", ("US_SSN",), "digit",
+               _rx(r"[0-9]{3}(?P<ssn_sep>[- ])[0-9]{2}(?P=ssn_sep)[0-9]{4}(?![0-9A-Za-z]|-[0-9])"),
                _fixed("US_SSN", _ssn), 0.85),
     Recognizer("us_ssn_bare", ("US_SSN",), "digit", _rx(r"[0-9]{9}" + _END), _fixed("US_SSN", _ssn), 0.7,
                context=SSN_WORDS),

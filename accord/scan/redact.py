@@ -76,5 +76,6 @@ def _parquet(src: Path, dst: Path, by_cell: dict[tuple[int, str | None], list[Fi
             if field == name:
                 values[doc] = mask(values[doc], hits)
         index = table.schema.get_field_index(name)
-        table = table.set_column(index, table.schema.field(index), pa.array(values, type=table.schema.field(index).type))
+        spec = table.schema.field(index)
+        table = table.set_column(index, spec, pa.array(values, type=spec.type))
     pq.write_table(table, dst)

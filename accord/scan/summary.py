@@ -32,7 +32,8 @@ class ScanSummary(BaseModel):
         lines += [f"  {t}: {n}" for t, n in sorted(self.by_type.items())]
         if any(self.by_field):
             for field, counts in sorted(self.by_field.items()):
-                lines.append(f"  field {field or '(none)'}: " + ", ".join(f"{t} {n}" for t, n in sorted(counts.items())))
+                listed = ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))
+                lines.append(f"  field {field or '(none)'}: {listed}")
         return "\n".join(lines)
 
 

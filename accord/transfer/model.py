@@ -32,7 +32,7 @@ class DataFlow(BaseModel):
     personal_information_people: int = Field(0, ge=0, description="people whose non-sensitive personal "
                                              "information is exported since 1 January")
     sensitive_personal_information_people: int = Field(0, ge=0)
-    purposes: list[Purpose] = Field(default_factory=lambda: ["other"])
+    purposes: list[Purpose] = Field(default_factory=lambda: list[Purpose](["other"]))
     collected_abroad: bool = Field(False, description="personal information collected abroad, processed in China, "
                                    "with no domestic personal information or important data added")
     free_trade_zone_exempt: bool = Field(False, description="the data is outside a pilot free trade zone's "
