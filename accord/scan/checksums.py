@@ -7,7 +7,6 @@ import datetime as dt
 
 from accord.scan.iban_lengths import IBAN_LENGTHS
 
-
 _DOUBLED = {str(d): (2 * d - 9 if d > 4 else 2 * d) for d in range(10)}
 _LETTER_VALUES = str.maketrans({chr(c): str(c - 55) for c in range(65, 91)})  # A=10 ... Z=35
 
