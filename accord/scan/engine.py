@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from accord.scan.recognizers import ENTITY_TYPES, RECOGNIZERS, Recognizer
 
@@ -23,8 +25,7 @@ _HEX_COLON = frozenset("0123456789ABCDEFabcdef:")
 _LOCAL_PART = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._%+-")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
     type: str
@@ -65,6 +66,7 @@ _LEADS: dict[str, _Lead] = {
 }
 _CUTS = re.compile(r"(?<=[0-9)])[ .\-/]+(?=[(0-9])")  # where a greedy match may be cut back
 _SENTENCE_BREAKS = (SEPARATOR, "\n", "。", "！", "？", "! ", "? ", "; ", "；")
+_LAST_BREAK = re.compile(".*(?:" + "|".join(re.escape(b) for b in _SENTENCE_BREAKS) + ")", re.DOTALL)
 
 
 class Scanner:
@@ -183,22 +185,24 @@ class Scanner:
     @staticmethod
     def _context_ok(rec: Recognizer, text: str, start: int) -> bool:
         """Context words count only in the same sentence: a required word up to 48 characters before the
-        match, a blocking word up to 20 characters before it."""
+        match, a blocking word up to 20 characters before it. ASCII words must start a word (stems like
+        "bestell" match longer words); others match anywhere."""
         lo = max(0, start - _CONTEXT_CHARS)
-        cut = max(text.rfind(b, lo, start) for b in _SENTENCE_BREAKS)
-        window = text[(cut + 1 if cut >= 0 else lo):start].lower()
-        if rec.blocked and any(_has_word(window[-_BLOCK_CHARS:], w) for w in rec.blocked):
+        window = text[lo:start]
+        last_break = _LAST_BREAK.match(window)
+        if last_break is not None:
+            window = window[last_break.end():]
+        window = window.lower()
+        if rec.blocked and _words(rec.blocked).search(window, max(0, len(window) - _BLOCK_CHARS)):
             return False
-        return not rec.context or any(_has_word(window, w) for w in rec.context)
+        return not rec.context or _words(rec.context).search(window) is not None
+
+
+@cache
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(("(?<![0-9A-Za-z])" if w.isascii() else "") + re.escape(w) for w in words))
 
 
 def _has_word(window: str, word: str) -> bool:
-    """`word` occurs in `window`; an ASCII word must start a word (stems like "bestell" match longer words)."""
-    if not word.isascii():
-        return word in window
-    at = window.find(word)
-    while at >= 0:
-        if at == 0 or window[at - 1] not in _WORD:
-            return True
-        at = window.find(word, at + 1)
-    return False
+    """`word` occurs in `window` as `_context_ok` counts it."""
+    return _words((word,)).search(window) is not None

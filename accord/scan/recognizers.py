@@ -54,8 +54,7 @@ def _digits(s: str) -> str:
 
 
 def _card(s: str) -> tuple[str, int] | None:
-    seps = {ch for ch in s if not "0" <= ch <= "9"}
-    if len(seps) > 1:
+    if " " in s and "-" in s:  # one kind of separator or none
         return None
     kind = card_type(_digits(s))
     return (kind, len(s)) if kind else None
