@@ -79,7 +79,8 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
             overall = {m.name: m for m in c.metrics if not m.slice}
             parts = [f"{c.answered}/{c.planned} answered", f"{c.errors} errors"]
             for name, label in (("refusal.should_refuse_rate", "refused harmful"),
-                                ("refusal.over_refusal_rate", "refused benign")):
+                                ("refusal.over_refusal_rate", "refused benign"),
+                                ("privacy.leak_rate", "leaked personal data")):
                 m = overall.get(name)
                 if m and m.value is not None:
                     parts.append(f"{label} {m.value:.1%} (n={m.n}, 95% CI {m.low:.1%}-{m.high:.1%})")

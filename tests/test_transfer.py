@@ -117,3 +117,21 @@ def test_cli(project: Path) -> None:
     (project / "bad.toml").write_text('exporter = "CN"\nimporter = "DE"\npersonal_information_people = -1\n')
     bad = accord("transfer", "assess", "bad.toml", cwd=project)
     assert bad.returncode == 2 and bad.stderr.startswith("accord: error: bad.toml: personal_information_people")
+
+
+def test_catalog_thresholds_match_the_rules_data() -> None:
+    """Once the catalog carries the Provisions (branch catalog), its applicability thresholds must be the
+    numbers the assessment uses."""
+    from accord.catalog import all_requirements
+
+    reqs = all_requirements()
+    art7 = reqs.get("cn-cross-border-data:provisions-7.personal-information")
+    art8 = reqs.get("cn-cross-border-data:provisions-8.personal-information")
+    if art7 is None or art8 is None:
+        pytest.skip("the catalog has no cn-cross-border-data framework on this branch yet")
+    t = cn_rules()["thresholds"]
+    gte7 = {c.field: c.value for c in art7.applies_when.any if c.op == "gte"}
+    assert gte7 == {"personal_data_subjects": t["security_assessment_people"],
+                    "sensitive_personal_data_subjects": t["security_assessment_sensitive_people"]}
+    gte8 = {c.field: c.value for c in art8.applies_when.all if c.op == "gte"}
+    assert gte8.get("personal_data_subjects") == t["standard_contract_people"]
