@@ -65,6 +65,8 @@ def test_corpus_check_on_a_dataset_target(project: Path) -> None:
     assert sample.n == 200 and len(picked) == 200 and sample.k == sum(1 for i in picked if i not in truth_fail)
     assert tech.n == 300 and _overall(result.metrics, "corpus.technical_coverage").value == 0.5
     assert result.details["judges"] == ["pii"] and result.details["judges_not_available"] == ["harm"]
+    html = render_html(outcome.report)
+    assert "Technical pass: 300 items (50% of the corpus)" in html and "not yet available: harm" in html
 
 
 def test_corpus_smaller_than_the_sample_is_taken_whole(project: Path) -> None:
