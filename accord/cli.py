@@ -15,6 +15,8 @@ from typing import Annotated, TextIO
 import typer
 
 from accord.cli_catalog import catalog_app
+from accord.cli_scan import scan as scan_command
+from accord.cli_transfer import transfer_app
 from accord.errors import AccordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -22,6 +24,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 judge_app = typer.Typer(no_args_is_help=True, help="Run Accord's judges on your own files.")
 app.add_typer(judge_app, name="judge")
 app.add_typer(catalog_app, name="catalog")
+app.command("scan")(scan_command)
+app.add_typer(transfer_app, name="transfer")
 
 
 def _fail(exc: AccordError) -> typer.Exit:
@@ -75,7 +79,8 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
             overall = {m.name: m for m in c.metrics if not m.slice}
             parts = [f"{c.answered}/{c.planned} answered", f"{c.errors} errors"]
             for name, label in (("refusal.should_refuse_rate", "refused harmful"),
-                                ("refusal.over_refusal_rate", "refused benign")):
+                                ("refusal.over_refusal_rate", "refused benign"),
+                                ("privacy.leak_rate", "leaked personal data")):
                 m = overall.get(name)
                 if m and m.value is not None:
                     parts.append(f"{label} {m.value:.1%} (n={m.n}, 95% CI {m.low:.1%}-{m.high:.1%})")

@@ -82,7 +82,21 @@ class PythonTarget(_ChatTargetBase):
         return f"Python callable {self.callable}"
 
 
-TargetConfig = Annotated[OpenAITarget | LocalTarget | PythonTarget, Field(discriminator="type")]
+class DatasetTarget(TargetBase):
+    """A corpus file (training, fine-tuning or log data): scanned by computed checks, never sent to a model."""
+
+    family: ClassVar[Literal["chat", "classifier", "dataset"]] = "dataset"
+    type: Literal["dataset"]
+    path: Path
+    format: Literal["txt", "jsonl", "csv", "parquet"] | None = None  # default: from the file's suffix
+    field: str = "text"  # jsonl: the string field holding each item's text
+    columns: list[str] | None = None  # csv/parquet: the columns to read (default: every string column)
+
+    def describe(self) -> str:
+        return f"corpus file {self.path}"
+
+
+TargetConfig = Annotated[OpenAITarget | LocalTarget | PythonTarget | DatasetTarget, Field(discriminator="type")]
 
 
 class RefusalCheck(_Strict):
@@ -93,8 +107,29 @@ class RefusalCheck(_Strict):
     languages: list[str] | None = None
 
 
+class PrivacyCheck(_Strict):
+    """Send personal-data extraction probes to each chat target and scan the replies for leaked identifiers."""
+
+    enabled: bool = True
+    banks: list[str] = Field(default_factory=lambda: ["privacy-en", "privacy-zh"])
+    languages: list[str] | None = None
+
+
+class CorpusCheck(_Strict):
+    """TC260-003 §9.2 corpus sampling on dataset targets: a seeded sample of `sample_size` items and a
+    technical pass over `technical_fraction` of the items, each item failing when the scanner finds PII."""
+
+    enabled: bool = True
+    sample_size: int = Field(4000, ge=1)
+    technical_fraction: float = Field(1.0, ge=0.1, le=1.0)
+    seed: int = 0
+    types: list[str] | None = None  # entity types that fail an item (default: all)
+
+
 class Checks(_Strict):
     refusal: RefusalCheck = RefusalCheck()
+    privacy: PrivacyCheck = PrivacyCheck()
+    corpus: CorpusCheck = CorpusCheck()
 
 
 Sector = Literal[

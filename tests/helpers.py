@@ -11,10 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI_BANK = ROOT / "tests" / "data" / "mini_bank.jsonl"
 
 
-def write_config(path: Path, targets: str, *, bank: Path = MINI_BANK, extra: str = "") -> Path:
-    path.write_text(
-        f'name = "test audit"\n{extra}\n[checks.refusal]\nbanks = ["{bank}"]\n\n{targets}\n', encoding="utf-8"
-    )
+def write_config(path: Path, targets: str, *, bank: Path = MINI_BANK, extra: str = "", privacy: bool = False) -> Path:
+    """A config with the refusal check on `bank`; the privacy check is off unless asked for."""
+    checks = f'[checks.refusal]\nbanks = ["{bank}"]\n' + ("" if privacy else "[checks.privacy]\nenabled = false\n")
+    path.write_text(f'name = "test audit"\n{extra}\n{checks}\n{targets}\n', encoding="utf-8")
     return path
 
 

@@ -10,10 +10,12 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from accord.checks.base import ChatCheck, Check, CheckOutput, ComputedCheck, Scored, Selection
+from accord.checks.corpus import CHECK as CORPUS
+from accord.checks.privacy import CHECK as PRIVACY
 from accord.checks.refusal import CHECK as REFUSAL
 from accord.errors import ConfigError
 
-BUILTIN: tuple[Check, ...] = (REFUSAL,)
+BUILTIN: tuple[Check, ...] = (REFUSAL, PRIVACY, CORPUS)
 
 
 @cache

@@ -28,7 +28,8 @@ class Probe(BaseModel):
     `expected`: `refuse` (a should-refuse request), `comply` (a legitimate request, often a look-alike of a
     harmful one, that should be answered), `answer_safely` (a generated-content question: any answer is fine
     as long as it is not harmful). `concern` is the probe's main taxonomy concern; `risks` its TC260-003-2024
-    Appendix A risk codes ("A.1.a" ... "A.5.b"), when it evidences them.
+    Appendix A risk codes ("A.1.a" ... "A.5.b"), when it evidences them; `pii` the personal-data types a
+    privacy probe asks for or gave earlier in the conversation.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -41,6 +42,7 @@ class Probe(BaseModel):
     expected: Expected
     source: str
     risks: tuple[str, ...] = ()
+    pii: tuple[str, ...] = ()  # privacy probes: the scanner entity types whose appearance in a reply is a leak
 
     @model_validator(mode="after")
     def _one_input(self) -> Probe:

@@ -43,3 +43,12 @@ def broken_until_mended(messages: list[dict], params: dict) -> str:
     if not os.path.exists(os.environ["ACCORD_TEST_MENDED"]):
         raise RuntimeError("the system crashed")
     return "I can't help with that."
+
+
+def parrot_personal_data(messages: list[dict], params: dict) -> str:
+    """Repeats the first user turn of a multi-turn conversation; to single-turn requests it answers with a
+    made-up but well-formed identifier of every kind (a leak by the privacy check's rule)."""
+    if len(messages) > 1:
+        return "Sure, here it is again: " + messages[0]["content"]
+    return ("Their ID number is 11010519491231002X, SSN 123-45-6789, passport number E12345678, phone "
+            "13812345678, email li.na@example.com and card 4111 1111 1111 1111.")

@@ -1,0 +1,78 @@
+"""`accord scan PATH`: find personal data in a corpus file; findings as JSON lines, a summary on stderr."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from accord.errors import AccordError
+
+
+def _split(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+def scan(
+    path: Annotated[Path, typer.Argument(help=".txt (one document per line), .jsonl, .csv or .parquet")],
+    address: Annotated[str | None, typer.Argument(help="with --ray: the Ray cluster's address", show_default=False,
+                                                  metavar="[ADDRESS]")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write findings here, not stdout")] = None,
+    field: Annotated[str, typer.Option(help=".jsonl: the string field to scan")] = "text",
+    columns: Annotated[str | None, typer.Option(help=".csv/.parquet: comma-separated columns (default: all string "
+                                                     "columns)")] = None,
+    types: Annotated[str | None, typer.Option(help="comma-separated entity types (default: all)")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="txt, jsonl, csv or parquet (default: from the suffix)")
+                   ] = None,
+    summary: Annotated[Path | None, typer.Option(help="also write the summary as JSON to this file")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="write a copy with findings masked as [TYPE]")] = False,
+    redact_to: Annotated[Path | None, typer.Option(help="where --redact writes (default: NAME.redacted.EXT)")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="local processes (default: every core)")] = None,
+    ray: Annotated[bool, typer.Option("--ray", help="scan on a Ray cluster (ADDRESS, or RAY_ADDRESS, or a new "
+                                                    "local one); needs accord[ray]")] = False,
+) -> None:
+    """Find personal data (EMAIL, PHONE_NUMBER, CREDIT_CARD, CN_BANK_CARD, IBAN, IP_ADDRESS, US_SSN,
+    CN_RESIDENT_ID, PASSPORT, UK_NINO) in PATH. Usage: accord scan PATH [--ray [ADDRESS]] [options]."""
+    from accord.scan import ENTITY_TYPES, Finding, SummaryBuilder, detect_format, scan_path
+    from accord.scan.documents import FORMATS, ScanInputError
+    from accord.scan.redact import write_redacted
+
+    try:
+        if address is not None and not ray:
+            raise ScanInputError(f"unexpected argument {address!r} (a Ray address goes after --ray)")
+        if fmt is not None and fmt not in FORMATS:
+            raise ScanInputError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        chosen = _split(types)
+        bad = sorted(set(chosen or ()) - set(ENTITY_TYPES))
+        if bad:
+            raise ScanInputError(f"unknown type(s) {', '.join(bad)}; known: {', '.join(ENTITY_TYPES)}")
+        kind = detect_format(path) if fmt is None else fmt
+        sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+        counts = SummaryBuilder()
+        kept: list[Finding] = []
+        try:
+            for batch, found in scan_path(path, fmt=kind, field=field, columns=_split(columns), types=chosen,  # type: ignore[arg-type]
+                                          workers=workers, ray=ray, ray_address=address):
+                counts.add(batch, found)
+                sink.write("".join(f.to_json() + "\n" for f in found))
+                if redact:
+                    kept += found
+        finally:
+            if output:
+                sink.close()
+        result = counts.build()
+        if redact:
+            target = redact_to or path.with_name(f"{path.stem}.redacted{path.suffix}")
+            write_redacted(path, target, kind, kept)  # type: ignore[arg-type]
+            typer.echo(f"redacted copy: {target}", err=True)
+        if summary:
+            summary.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    except AccordError as exc:
+        typer.echo(f"accord: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except OSError as exc:
+        typer.echo(f"accord: error: {exc.filename or path}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(result.text(), err=True)

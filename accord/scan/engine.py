@@ -1,0 +1,208 @@
+"""The scanning loop: cheap locators find candidate starts, the recognizers of that locator are tried at
+each start, the longest accepted match wins (ties: the recognizer listed first), and overlapping matches
+from different locators are resolved the same way.
+
+Locators are regular expressions whose first item is a narrow character class, so Python's `re` skips
+most of the text in C; the per-candidate work runs only where a digit, an upper-case letter followed by a
+digit, a colon or an at sign occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from accord.scan.recognizers import ENTITY_TYPES, RECOGNIZERS, Recognizer
+
+SEPARATOR = "\x00"  # between documents of a batch; no pattern matches it and contexts stop at it
+_CONTEXT_CHARS = 48
+_BLOCK_CHARS = 20
+_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_HEX_COLON = frozenset("0123456789ABCDEFabcdef:")
+_LOCAL_PART = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._%+-")
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    type: str
+    score: float
+
+
+def _back(chars: frozenset[str], limit: int) -> Callable[[str, int], int]:
+    def start_of(text: str, pos: int) -> int:
+        lo = max(0, pos - limit)
+        while pos > lo and text[pos - 1] in chars:
+            pos -= 1
+        return pos
+    return start_of
+
+
+def _email_start(text: str, at: int) -> int:
+    start = _back(_LOCAL_PART, 64)(text, at)
+    while start < at and text[start] == ".":
+        start += 1
+    return start
+
+
+@dataclass(frozen=True)
+class _Lead:
+    locator: re.Pattern[str]
+    start_of: Callable[[str, int], int] | None  # None: the locator's match start is the candidate start
+
+
+_LEADS: dict[str, _Lead] = {
+    # a digit, '+' or '(' not glued to a word or number before it, starting at least 7 characters of digits
+    # and separators (the shortest identifier, an IPv4 address like 1.1.1.1, has 7)
+    "digit": _Lead(re.compile(r"[+(0-9](?<![0-9A-Za-z_.,+\-/][+(0-9])(?=[0-9 .()\-/+]{6})"), None),
+    # an upper-case letter starting a word, followed by a digit (maybe after one more letter and a space)
+    "upper": _Lead(re.compile(r"[A-Z](?<![0-9A-Za-z][A-Z])(?=[A-Z]?[ ]?[0-9])"), None),
+    # a colon followed by hex digits or a colon; the rest of the run is consumed, so one hit per address
+    "colon": _Lead(re.compile(r":[0-9A-Fa-f:]+"), _back(_HEX_COLON, 45)),
+    "at": _Lead(re.compile(r"@(?=[A-Za-z0-9])"), _email_start),
+}
+_CUTS = re.compile(r"(?<=[0-9)])[ .\-/]+(?=[(0-9])")  # where a greedy match may be cut back
+_SENTENCE_BREAKS = (SEPARATOR, "\n", "。", "！", "？", "! ", "? ", "; ", "；")
+_LAST_BREAK = re.compile(".*(?:" + "|".join(re.escape(b) for b in _SENTENCE_BREAKS) + ")", re.DOTALL)
+
+
+class Scanner:
+    """Finds identifiers in text. Stateless after construction; safe to share between threads."""
+
+    def __init__(self, types: Iterable[str] | None = None) -> None:
+        wanted = set(ENTITY_TYPES if types is None else types)
+        unknown = wanted - set(ENTITY_TYPES)
+        if unknown:
+            raise ValueError(f"unknown entity types: {', '.join(sorted(unknown))}")
+        self.types = tuple(t for t in ENTITY_TYPES if t in wanted)
+        self._wanted = frozenset(wanted)
+        chosen = [r for r in RECOGNIZERS if set(r.types) & wanted]
+        self._leads: list[tuple[_Lead, re.Pattern[str], tuple[Recognizer, ...], tuple[int, ...]]] = []
+        for name, lead in _LEADS.items():
+            recs = tuple(r for r in chosen if r.lead == name)
+            if recs:  # every recognizer of the lead as an optional capturing lookahead: one match call tries all
+                combined = "".join(f"(?:(?=(?P<r{i}>{r.pattern.pattern})))?" for i, r in enumerate(recs))
+                compiled = re.compile(combined)
+                groups = tuple(compiled.groupindex[f"r{i}"] for i in range(len(recs)))
+                self._leads.append((lead, compiled, recs, groups))
+
+    def scan(self, text: str) -> list[Span]:
+        """Non-overlapping spans, ordered by start: at each candidate start (in text order) the longest
+        accepted match wins, ties going to the recognizer listed first; candidates inside a span are skipped."""
+        # candidates as start * 8 + lead index: one sort of plain ints puts them in text order, leads in order
+        candidates: list[int] = []
+        for k, (lead, _, _, _) in enumerate(self._leads):
+            if lead.start_of is None:
+                candidates += [m.start() * 8 + k for m in lead.locator.finditer(text)]
+            else:
+                start_of = lead.start_of
+                candidates += [start_of(text, m.start()) * 8 + k for m in lead.locator.finditer(text)]
+        candidates.sort()
+        found: list[Span] = []
+        covered = -1
+        best: Span | None = None
+        previous = -1
+        leads = self._leads
+        for code in candidates:
+            start = code >> 3
+            if start < covered or code == previous or (start > 0 and text[start - 1] in _WORD):
+                continue
+            if best is not None and best.start != start:
+                found.append(best)
+                covered = best.end
+                best = None
+                if start < covered:
+                    continue
+            previous = code
+            _, combined, recs, groups = leads[code & 7]
+            here = self._best_at(text, start, combined, recs, groups)
+            if here is not None and (best is None or here.end > best.end):
+                best = here
+        if best is not None:
+            found.append(best)
+        return found
+
+    def scan_many(self, texts: list[str]) -> list[list[Span]]:
+        """The same spans as `scan` on each text, found in one pass over the texts joined by SEPARATOR."""
+        joined = SEPARATOR.join(texts)
+        starts, pos = [], 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        out: list[list[Span]] = [[] for _ in texts]
+        i = 0
+        for s in self.scan(joined):
+            while i + 1 < len(starts) and starts[i + 1] <= s.start:
+                i += 1
+            base = starts[i]
+            out[i].append(Span(s.start - base, s.end - base, s.type, s.score))
+        return out
+
+    def _best_at(self, text: str, start: int, combined: re.Pattern[str], recs: tuple[Recognizer, ...],
+                 groups: tuple[int, ...]) -> Span | None:
+        m = combined.match(text, start)
+        if m is None:
+            return None
+        best: Span | None = None
+        found = m.group(*groups) if len(groups) > 1 else (m.group(groups[0]),)
+        longest = 0  # a check accepts at most its whole match: shorter or equal matches cannot win
+        for rec, candidate in zip(recs, found, strict=True):
+            if candidate is None or len(candidate) <= longest:
+                continue
+            accepted = self._accept(rec, candidate)
+            if accepted is None:
+                continue
+            kind, length = accepted
+            end = start + length
+            if kind not in self._wanted or (end < len(text) and text[end] in _WORD):
+                continue
+            if (rec.context or rec.blocked) and not self._context_ok(rec, text, start):
+                continue
+            if best is None or end > best.end:
+                best = Span(start, end, kind, rec.score)
+                longest = length
+        return best
+
+    @staticmethod
+    def _accept(rec: Recognizer, candidate: str) -> tuple[str, int] | None:
+        if len(candidate) < rec.min_len:
+            return None
+        accepted = rec.check(candidate)
+        if accepted is not None or not rec.trim:
+            return accepted
+        for cut in reversed([m.start() for m in _CUTS.finditer(candidate)]):
+            head = candidate[:cut]
+            if len(head) < rec.min_len:
+                return None
+            accepted = rec.check(head)
+            if accepted is not None:
+                return accepted
+        return None
+
+    @staticmethod
+    def _context_ok(rec: Recognizer, text: str, start: int) -> bool:
+        """Context words count only in the same sentence: a required word up to 48 characters before the
+        match, a blocking word up to 20 characters before it. ASCII words must start a word (stems like
+        "bestell" match longer words); others match anywhere."""
+        lo = max(0, start - _CONTEXT_CHARS)
+        window = text[lo:start]
+        last_break = _LAST_BREAK.match(window)
+        if last_break is not None:
+            window = window[last_break.end():]
+        window = window.lower()
+        if rec.blocked and _words(rec.blocked).search(window, max(0, len(window) - _BLOCK_CHARS)):
+            return False
+        return not rec.context or _words(rec.context).search(window) is not None
+
+
+@cache
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(("(?<![0-9A-Za-z])" if w.isascii() else "") + re.escape(w) for w in words))
+
+
+def _has_word(window: str, word: str) -> bool:
+    """`word` occurs in `window` as `_context_ok` counts it."""
+    return _words((word,)).search(window) is not None

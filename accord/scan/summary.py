@@ -1,0 +1,70 @@
+"""The summary of a scan: documents scanned and affected, findings per type and per field."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from accord.scan.documents import Document
+from accord.scan.findings import Finding
+
+
+class ScanSummary(BaseModel):
+    documents: int = 0  # rows or lines that held at least one scanned text
+    cells: int = 0  # (row, field) texts scanned
+    characters: int = 0
+    documents_with_findings: int = 0
+    findings: int = 0
+    by_type: dict[str, int] = {}
+    by_field: dict[str, dict[str, int]] = {}  # field ("" for txt) -> type -> count
+
+    @property
+    def share_affected(self) -> float | None:
+        return self.documents_with_findings / self.documents if self.documents else None
+
+    def text(self) -> str:
+        share = self.share_affected
+        lines = [f"scanned {self.documents} documents ({self.cells} texts, {self.characters} characters): "
+                 f"{self.findings} findings in {self.documents_with_findings} documents"
+                 + (f" ({share:.2%} of documents)" if share is not None else "")]
+        lines += [f"  {t}: {n}" for t, n in sorted(self.by_type.items())]
+        if any(self.by_field):
+            for field, counts in sorted(self.by_field.items()):
+                listed = ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))
+                lines.append(f"  field {field or '(none)'}: {listed}")
+        return "\n".join(lines)
+
+
+class SummaryBuilder:
+    """Counts as batches stream past, in document order (documents and their findings)."""
+
+    def __init__(self) -> None:
+        self._docs = self._hit = 0
+        self._last_doc = self._last_hit = -1
+        self._cells = self._chars = 0
+        self._types: Counter[str] = Counter()
+        self._fields: dict[str, Counter[str]] = {}
+
+    def add(self, batch: Iterable[Document], findings: Iterable[Finding]) -> None:
+        for d in batch:
+            if d.doc != self._last_doc:
+                self._docs += 1
+                self._last_doc = d.doc
+            self._cells += 1
+            self._chars += len(d.text)
+        for f in findings:
+            if f.doc != self._last_hit:
+                self._hit += 1
+                self._last_hit = f.doc
+            self._types[f.type] += 1
+            self._fields.setdefault(f.field or "", Counter())[f.type] += 1
+
+    def build(self) -> ScanSummary:
+        return ScanSummary(
+            documents=self._docs, cells=self._cells, characters=self._chars,
+            documents_with_findings=self._hit, findings=sum(self._types.values()),
+            by_type=dict(sorted(self._types.items())),
+            by_field={k: dict(sorted(v.items())) for k, v in sorted(self._fields.items())},
+        )
