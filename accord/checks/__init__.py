@@ -10,10 +10,13 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from accord.checks.base import ChatCheck, Check, CheckOutput, ComputedCheck, Scored, Selection
+from accord.checks.classifier_robustness import CHECK as CLASSIFIER_ROBUSTNESS
+from accord.checks.data_bias import CHECK as DATA_BIAS
+from accord.checks.fairness import CHECK as FAIRNESS
 from accord.checks.refusal import CHECK as REFUSAL
 from accord.errors import ConfigError
 
-BUILTIN: tuple[Check, ...] = (REFUSAL,)
+BUILTIN: tuple[Check, ...] = (REFUSAL, FAIRNESS, DATA_BIAS, CLASSIFIER_ROBUSTNESS)
 
 
 @cache
@@ -39,6 +42,6 @@ def computed_checks() -> list[ComputedCheck]:
 
 
 __all__ = [
-    "BUILTIN", "REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
+    "BUILTIN", "CLASSIFIER_ROBUSTNESS", "DATA_BIAS", "FAIRNESS", "REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
     "chat_checks", "computed_checks", "registered_checks",
 ]
