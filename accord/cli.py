@@ -15,6 +15,7 @@ from typing import Annotated, TextIO
 import typer
 
 from accord.cli_catalog import catalog_app
+from accord.cli_fairness import fairness
 from accord.errors import AccordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -22,6 +23,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 judge_app = typer.Typer(no_args_is_help=True, help="Run Accord's judges on your own files.")
 app.add_typer(judge_app, name="judge")
 app.add_typer(catalog_app, name="catalog")
+app.command("fairness")(fairness)
 
 
 def _fail(exc: AccordError) -> typer.Exit:

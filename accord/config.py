@@ -258,7 +258,7 @@ def demo_classifier() -> SkopsTarget:
     from accord.demo.german_credit import FEATURES, LABEL, POSITIVE, SENSITIVE
 
     return SkopsTarget(
-        type="sklearn", name="german-credit-classifier", model_path=MODEL, trusted_types=["numpy.dtype"],
+        type="sklearn", name="german-credit-classifier", model_path=MODEL,
         data=TabularData(path=TEST_DATA, label=LABEL, sensitive=SENSITIVE, features=FEATURES,
                          positive_label=POSITIVE),
     )

@@ -42,6 +42,7 @@ def computed_checks() -> list[ComputedCheck]:
 
 
 __all__ = [
-    "BUILTIN", "CLASSIFIER_ROBUSTNESS", "DATA_BIAS", "FAIRNESS", "REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
+    "BUILTIN", "CLASSIFIER_ROBUSTNESS", "DATA_BIAS", "FAIRNESS", "REFUSAL", "ChatCheck", "Check", "CheckOutput",
+    "ComputedCheck", "Scored", "Selection",
     "chat_checks", "computed_checks", "registered_checks",
 ]

@@ -74,7 +74,10 @@ class DataBiasCheck:
             m.append(Metric(name=P + name, target=target.name, check=self.id, slice=where, value=value, n=n, k=k,
                             low=low, high=high))
 
-        shares, fits, base, missing = [], [], [], []
+        shares: list[dc.Share] = []
+        fits: list[dc.Fit] = []
+        base: list[dc.GroupRate] = []
+        missing: list[dc.GroupRate] = []
         for g in groups:
             rows, fit = dc.representation(g, d.reference.get(g.feature))
             shares += rows
@@ -88,8 +91,8 @@ class DataBiasCheck:
             for kind, hits, store in (("base_rate", table.y_true, base), ("missing_rate", incomplete, missing)):
                 for gr in dc.rate_by_group(g, hits):
                     store.append(gr)
-                    r = gr.rate
-                    add(kind, {"feature": gr.feature, "group": gr.group}, r.value, r.n, r.k, r.low, r.high)
+                    rt = gr.rate
+                    add(kind, {"feature": gr.feature, "group": gr.group}, rt.value, rt.n, rt.k, rt.low, rt.high)
             add("base_rate_difference", {"feature": g.feature},
                 _spread([x.rate.value for x in base if x.feature == g.feature]), n)
         gaps = [f.max_gap for f in fits if f.max_gap is not None]

@@ -51,7 +51,8 @@ class FairnessCheck:
         flagged = [f"{g.feature} = {g.group}" for g in result.groups if g.four_fifths_flag]
         small = [g for g in result.groups if not g.compared]
         summary = [f"{result.n:,} rows; decisions favourable = {d.table.positive!r}",
-                   f"{len(flagged)} group(s) under the four-fifths line" + (f": {', '.join(flagged[:5])}" if flagged else ""),
+                   f"{len(flagged)} group(s) under the four-fifths line"
+                   + (f": {', '.join(flagged[:5])}" if flagged else ""),
                    f"{len(small)} small group(s) reported but not compared"]
         return CheckOutput(metrics=fairness_metrics(result, target.name, self.id), details=details, summary=summary)
 

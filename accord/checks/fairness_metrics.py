@@ -9,13 +9,14 @@ requirement each evidences).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from accord.fairness import Disparity, Estimate, GroupFairness, Rate
 from accord.results import Metric
 
 P = "fairness."
 GROUP_RATES = ("selection_rate", "base_rate", "accuracy", "tpr", "fpr", "fnr", "precision")
-WORST: dict[str, Callable[..., float]] = {  # summary -> which end is worse
+WORST: dict[str, Callable[..., Any]] = {  # summary -> which end is worse
     "demographic_parity_difference": max, "demographic_parity_ratio": min, "equalized_odds_difference": max,
     "equal_opportunity_difference": max, "accuracy_difference": max, "min_impact_ratio": min,
     "min_scoring_impact_ratio": min,
@@ -38,7 +39,8 @@ def _estimate(name: str, e: Estimate, n: int, target: str, check: str, where: di
 
 
 def _worst(result: GroupFairness, name: str) -> tuple[Disparity, Estimate] | None:
-    found = [(d, d.metrics[name]) for d in result.disparities if name in d.metrics and d.metrics[name].value is not None]
+    found = [(d, d.metrics[name]) for d in result.disparities
+             if name in d.metrics and d.metrics[name].value is not None]
     if not found:
         return None
     pick = WORST[name]

@@ -67,7 +67,8 @@ def representation(groups: Groups, reference: Mapping[str, float] | None) -> tup
     counts = np.bincount(groups.codes.astype(np.intp), minlength=groups.size)
     n = int(counts.sum())
     ref = dict(reference or {})
-    rows = [Share(groups.feature, label, int(c), c / n, ref.get(label), None if label not in ref else c / n - ref[label])
+    rows = [Share(groups.feature, label, int(c), c / n, ref.get(label),
+                  None if label not in ref else c / n - ref[label])
             for label, c in zip(groups.labels, counts, strict=True)]
     if not ref:
         return rows, None

@@ -70,7 +70,7 @@ def group_fairness(*, y_true: Any, y_pred: Any, sensitive: Mapping[str, Any] | S
     bins = calib.per_bin(full, sums[0]) if n_bins else None
     replicates = _replicates(cells, n, s)
 
-    subsets = [(i,) for i in range(len(groups))]
+    subsets: list[tuple[int, ...]] = [(i,) for i in range(len(groups))]
     if s.intersections:
         subsets += [c for k in range(2, len(groups) + 1) for c in combinations(range(len(groups)), k)]
     rows: list[GroupRow] = []

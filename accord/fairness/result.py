@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def clean(value: float | None) -> float | None:
+def clean(value: Any) -> float | None:
     """A float, or None for NaN, infinity and None."""
     if value is None:
         return None

@@ -86,7 +86,8 @@ def perturbations(*, frame: pd.DataFrame, y_true: np.ndarray, predict: Predict, 
                   noise_levels: Sequence[float], missing_levels: Sequence[float], seed: int) -> list[Perturbed]:
     rng = np.random.default_rng(seed)
     out = []
-    plans = [("noise", lv, with_noise) for lv in noise_levels] + [("missing", lv, with_missing) for lv in missing_levels]
+    plans = [("noise", lv, with_noise) for lv in noise_levels]
+    plans += [("missing", lv, with_missing) for lv in missing_levels]
     for kind, level, change in plans:
         changed = change(frame, level, rng)
         try:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 PICKLE_SUFFIXES = (".pkl", ".pickle", ".joblib")
+# trusted beyond skops' defaults: a NumPy dtype is plain data (scikit-learn's OneHotEncoder stores one)
+ALSO_TRUSTED = ("numpy.dtype",)
 DEMO_HINT = "run scripts/setup to train the demo credit model"
 
 
@@ -105,7 +107,7 @@ def _load_skops(path: Path, trusted: list[str]) -> Any:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:
         raise TargetUnavailable(f"cannot read {path.name} as a skops file: {type(exc).__name__}: {exc}") from None
-    refused = [t for t in untrusted if t not in trusted]
+    refused = [t for t in untrusted if t not in trusted and t not in ALSO_TRUSTED]
     if refused:
         raise ConfigError(f"{path.name} holds types that skops does not trust by default: {', '.join(refused)}; if "
                           "you trust this file, list them in the target's trusted_types")
