@@ -48,10 +48,16 @@ def factorize(values: Any, *, feature: str) -> Groups:
     import pandas as pd
 
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
-        cat = values.cat.remove_unused_categories()
-        codes = cat.cat.codes.to_numpy()
-        labels = [_label(c) for c in cat.cat.categories]
-        return _with_missing(codes, labels, feature)
+        codes = values.cat.codes.to_numpy()
+        labels = [_label(c) for c in values.cat.categories]
+        used = np.bincount(codes.astype(np.intp) + 1, minlength=len(labels) + 1) > 0  # slot 0: missing
+        if used[1:].all():
+            return _with_missing(codes, labels, feature, has_missing=bool(used[0]))
+        lut = np.full(len(labels) + 1, -1, dtype=np.int64)
+        kept = np.flatnonzero(used[1:])
+        lut[kept + 1] = np.arange(len(kept))
+        return _with_missing(lut[codes.astype(np.intp) + 1], [labels[i] for i in kept], feature,
+                             has_missing=bool(used[0]))
     arr = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
     if arr.dtype.kind in "iub" and arr.size:
         coded = _integers(arr, feature)
@@ -96,9 +102,11 @@ def _sort_order(uniques: Any) -> np.ndarray:
         return np.argsort(np.asarray([str(u) for u in uniques], dtype=object), kind="stable")
 
 
-def _with_missing(codes: np.ndarray, labels: list[str], feature: str) -> Groups:
-    codes = np.asarray(codes, dtype=np.int64)
-    if codes.size and codes.min() < 0:
+def _with_missing(codes: np.ndarray, labels: list[str], feature: str, has_missing: bool | None = None) -> Groups:
+    """Codes with -1 for a missing value turned into a last group, `(missing)`."""
+    if has_missing is None:
+        has_missing = bool(codes.size and codes.min() < 0)
+    if has_missing:
         codes = np.where(codes < 0, len(labels), codes)
         labels = [*labels, MISSING]
     return Groups(feature, _small(codes, len(labels)), tuple(labels))
