@@ -82,6 +82,8 @@ def _integers(arr: np.ndarray, feature: str) -> Groups | None:
         kept = order[present[order]]
         lut[kept] = np.arange(len(kept))
         labels = [str(bool(values[i])) if arr.dtype.kind == "b" else str(int(values[i])) for i in kept]
+        if arr.dtype.kind != "b" and np.array_equal(values[kept], np.arange(len(kept))):
+            return Groups(feature, arr, tuple(labels))  # already the codes 0..G-1
         return Groups(feature, _small(lut[keys], len(labels)), tuple(labels))
     low, high = int(arr.min()), int(arr.max())
     if high - low >= _DENSE_INT_RANGE:
