@@ -212,3 +212,15 @@ def test_bad_arrays_are_refused_in_words() -> None:
         group_fairness(y_true=[0, 2], y_pred=[0, 1], sensitive={"g": ["a", "b"]})
     with pytest.raises(ConfigError, match="same number of rows"):
         group_fairness(y_true=[0, 1], y_pred=[0, 1], sensitive={"g": ["a"]})
+
+
+def test_a_sparse_cross_product_is_counted_by_its_observed_combinations() -> None:
+    rng = np.random.default_rng(12)
+    n = 6000
+    a, b = rng.integers(0, 4000, n), rng.integers(0, 3000, n)  # 12 million combinations, ~6000 observed
+    y, p = rng.integers(0, 2, n), rng.integers(0, 2, n)
+    r = group_fairness(y_true=y, y_pred=p, sensitive={"a": a, "b": b},
+                       settings=Settings(min_group_size=3, min_share=0, bootstrap=0))  # few Fisher tests
+    expected = pd.DataFrame({"a": a, "b": b, "p": p}).groupby(["a", "b"])["p"].agg(["size", "sum"])
+    got = {g.group: (g.count, g.rates["selection_rate"].k) for g in r.groups if g.feature == "a & b"}
+    assert got == {f"{i} & {j}": (int(row["size"]), int(row["sum"])) for (i, j), row in expected.iterrows()}

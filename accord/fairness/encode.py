@@ -114,14 +114,13 @@ def _with_missing(codes: np.ndarray, labels: list[str], feature: str, has_missin
     return Groups(feature, _small(codes, len(labels)), tuple(labels))
 
 
-def cross(groups: Sequence[Groups]) -> tuple[np.ndarray, tuple[int, ...]]:
-    """Mixed-radix code of each row over the full cross product of `groups` (row-major), and its shape."""
+def cross(groups: Sequence[Groups], rows: slice = slice(None)) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Mixed-radix code over the full cross product of `groups` (row-major) of the rows in `rows`, and its shape."""
     shape = tuple(g.size for g in groups)
-    dtype = np.intp if int(np.prod(shape, dtype=np.float64)) < np.iinfo(np.intp).max // 16 else None
-    if dtype is None:
+    if float(np.prod(shape, dtype=np.float64)) >= np.iinfo(np.intp).max // 1024:
         raise ValueError("too many combinations of sensitive groups to count")
-    code = groups[0].codes.astype(np.intp, copy=True)
+    code = groups[0].codes[rows].astype(np.intp, copy=True)
     for g in groups[1:]:
         code *= g.size
-        code += g.codes
+        code += g.codes[rows]
     return code, shape

@@ -19,7 +19,7 @@ import numpy as np
 
 from accord.errors import ConfigError
 from accord.fairness import calibration as calib
-from accord.fairness.cube import Cube, count_rows
+from accord.fairness.cube import Cube, by_group, count_rows
 from accord.fairness.disparity import SUMMARIES, confusion, statistics
 from accord.fairness.encode import Groups, factorize
 from accord.fairness.rates import RATES, k_n, wilson
@@ -31,7 +31,9 @@ def _binary(values: Any, name: str) -> np.ndarray:
     arr = np.asarray(values)
     if arr.dtype == np.bool_:
         return arr.astype(np.uint8)
-    if arr.dtype.kind not in "iuf" or not np.isin(arr, (0, 1)).all():
+    if arr.dtype.kind in "iu" and arr.size and arr.min() >= 0 and arr.max() <= 1:
+        return arr.view(np.uint8) if arr.dtype.itemsize == 1 else arr.astype(np.uint8)
+    if arr.dtype.kind != "f" or not np.isin(arr, (0, 1)).all():
         raise ConfigError(f"{name} must hold only 0/1 or true/false values")
     return arr.astype(np.uint8)
 
@@ -51,23 +53,28 @@ def group_fairness(*, y_true: Any, y_pred: Any, sensitive: Mapping[str, Any] | S
     if scores is not None and (scores.size != n or not np.isfinite(scores).all()):
         raise ConfigError("scores must be finite numbers, one per row")
 
-    cell = y * np.uint8(2)
-    cell += p
-    median = None
-    if scores is not None:  # split each confusion cell on the median score (NYC LL144's scoring rate)
-        median = float(np.median(scores))
-        cell *= 2
-        cell += scores > median
+    median = None if scores is None else float(np.median(scores))  # NYC LL144's scoring rate splits on it
     per_combo = 8 if scores is not None else 4
     n_bins = s.calibration_bins if calib.usable(scores, s.calibration_bins) else 0
-    if n_bins and scores is not None:  # and on the score bucket, for calibration
-        cell = cell.astype(np.int32) * n_bins + calib.buckets(scores, n_bins)
-    combos, counts, sums = count_rows(groups, cell, per_combo * max(n_bins, 1),
-                                      weights=[scores] if n_bins and scores is not None else [])
+
+    def cells_of(rows: slice) -> tuple[np.ndarray, np.ndarray | None]:
+        """The cell of each row: 2 × label + decision [× 2 + above the median] [× bins + score bucket]."""
+        cell = y[rows] * np.uint8(2)
+        cell += p[rows]
+        if scores is None:
+            return cell, None
+        part = scores[rows]
+        cell *= 2
+        cell += part > median
+        if not n_bins:
+            return cell, None
+        return cell.astype(np.int32) * n_bins + calib.buckets(part, n_bins), part
+
+    combos, counts, sums = count_rows(groups, cells_of, per_combo * max(n_bins, 1), weighted=bool(n_bins))
     full = counts.reshape(len(combos), per_combo, max(n_bins, 1))
     cells = full.sum(axis=-1)
     cube = Cube(tuple(groups), combos, cells)
-    bins = calib.per_bin(full, sums[0]) if n_bins else None
+    bins = calib.per_bin(full, sums) if n_bins and sums is not None else None
     replicates = _replicates(cells, n, s)
 
     subsets: list[tuple[int, ...]] = [(i,) for i in range(len(groups))]
@@ -77,11 +84,11 @@ def group_fairness(*, y_true: Any, y_pred: Any, sensitive: Mapping[str, Any] | S
     disparities = []
     calibration = []
     for subset in subsets:
-        feature, labels, members = cube.membership(subset)
-        own_rows, disparity = _feature(feature, labels, members @ cells, n, s,
-                                       None if replicates is None else members @ replicates)
+        feature, labels, index = cube.membership(subset)
+        own_rows, disparity = _feature(feature, labels, by_group(index, len(labels), cells), n, s,
+                                       None if replicates is None else by_group(index, len(labels), replicates, 1))
         if bins is not None:
-            own_rows, own_bins = calib.attach(own_rows, np.tensordot(members, bins, axes=1), s.calibration_bins)
+            own_rows, own_bins = calib.attach(own_rows, by_group(index, len(labels), bins), s.calibration_bins)
             calibration += own_bins
         rows += own_rows
         disparities.append(disparity)
