@@ -38,7 +38,7 @@ def _german_like(seed: int) -> tuple[np.ndarray, np.ndarray, dict[str, object], 
 
 DATASETS = {
     "synthetic-str-int": lambda: _synthetic(5000, 1),
-    "synthetic-large": lambda: _synthetic(20_000, 2),
+    "synthetic-large": lambda: _synthetic(10_000, 2),
     "categorical-bool": lambda: _german_like(3),
 }
 

@@ -80,8 +80,8 @@ def count_rows(groups: Sequence[Groups], cells_of: Callable[[slice], tuple[np.nd
         counts += np.bincount(code, minlength=total * n_cells)
         if sums is not None:
             sums += np.bincount(code, weights=weights, minlength=total * n_cells)
-    counts = counts.reshape(total, n_cells)
-    keep = np.flatnonzero(counts.sum(axis=1))
+    table = counts.reshape(total, n_cells)
+    keep = np.flatnonzero(table.sum(axis=1))
     flat = keep if observed is None else observed[keep]
     combos = np.stack(np.unravel_index(flat, shape), axis=1) if len(flat) else np.zeros((0, len(shape)), np.intp)
-    return combos, counts[keep], None if sums is None else sums.reshape(total, n_cells)[keep]
+    return combos, table[keep], None if sums is None else sums.reshape(total, n_cells)[keep]

@@ -61,7 +61,7 @@ def group_fairness(*, y_true: Any, y_pred: Any, sensitive: Mapping[str, Any] | S
         """The cell of each row: 2 × label + decision [× 2 + above the median] [× bins + score bucket]."""
         cell = y[rows] * np.uint8(2)
         cell += p[rows]
-        if scores is None:
+        if scores is None or median is None:
             return cell, None
         part = scores[rows]
         cell *= 2
