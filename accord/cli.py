@@ -17,6 +17,7 @@ import typer
 from accord.cli_catalog import catalog_app
 from accord.cli_scan import scan as scan_command
 from accord.cli_transfer import transfer_app
+from accord.cli_fairness import fairness
 from accord.errors import AccordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -26,6 +27,7 @@ app.add_typer(judge_app, name="judge")
 app.add_typer(catalog_app, name="catalog")
 app.command("scan")(scan_command)
 app.add_typer(transfer_app, name="transfer")
+app.command("fairness")(fairness)
 
 
 def _fail(exc: AccordError) -> typer.Exit:

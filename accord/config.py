@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from accord.errors import ConfigError
 
@@ -36,6 +36,13 @@ class TargetBase(_Strict):
     def describe(self) -> str:
         """One line naming the system under test, for the report."""
         return self.name
+
+    def with_base(self, base: Path) -> Self:
+        """The same target with its relative file paths (`model_path`, `path`) taken from `base`, the config
+        file's folder."""
+        update = {name: base / value for name in ("model_path", "path")
+                  if isinstance(value := getattr(self, name, None), Path) and not value.is_absolute()}
+        return self.model_copy(update=update) if update else self
 
 
 class _ChatTargetBase(TargetBase):
@@ -96,7 +103,79 @@ class DatasetTarget(TargetBase):
         return f"corpus file {self.path}"
 
 
-TargetConfig = Annotated[OpenAITarget | LocalTarget | PythonTarget | DatasetTarget, Field(discriminator="type")]
+
+class TabularData(_Strict):
+    """A classifier's evaluation data: a CSV or Parquet file and the role of its columns (docs/fairness.md)."""
+
+    path: Path
+    format: Literal["csv", "parquet"] | None = None  # default: from the file's suffix
+    label: str                                        # the true outcome
+    prediction: str | None = None                     # the system's decision (predictions files only)
+    score: str | None = None                          # the system's score, higher = more favourable (same)
+    sensitive: list[str] = Field(min_length=1)        # columns naming the groups to compare
+    features: list[str] | None = None                 # the model's inputs; default: every other column
+    positive_label: bool | int | str | None = None    # the favourable outcome; default 1 or true
+    reference: dict[str, dict[str, float]] = Field(default_factory=dict)  # feature -> group -> expected share
+
+
+class _ClassifierTargetBase(TargetBase):
+    family: ClassVar[Literal["chat", "classifier", "dataset"]] = "classifier"
+    data: TabularData
+
+    def with_base(self, base: Path) -> Self:
+        own = super().with_base(base)
+        if self.data.path.is_absolute():
+            return own
+        return own.model_copy(update={"data": self.data.model_copy(update={"path": base / self.data.path})})
+
+    def _on_data(self) -> str:
+        d = self.data
+        return f"on {d.path.name} (label {d.label}; groups by {', '.join(d.sensitive)})"
+
+
+class SkopsTarget(_ClassifierTargetBase):
+    """A scikit-learn compatible classifier saved with skops (pickle only with trust_pickle = true)."""
+
+    type: Literal["sklearn"]
+    model_path: Path
+    trust_pickle: bool = False
+    trusted_types: list[str] = Field(default_factory=list)  # types you trust beyond skops' defaults
+
+    def describe(self) -> str:
+        return f"scikit-learn classifier {self.model_path.name} {self._on_data()}"
+
+
+class OnnxTarget(_ClassifierTargetBase):
+    """A classifier in ONNX format, run with onnxruntime on this machine."""
+
+    type: Literal["onnx"]
+    model_path: Path
+
+    def describe(self) -> str:
+        return f"ONNX classifier {self.model_path.name} {self._on_data()}"
+
+
+class PredictionsTarget(_ClassifierTargetBase):
+    """A classifier known only by its decisions: a file with label, prediction, optional score, groups."""
+
+    type: Literal["predictions"]
+
+    @model_validator(mode="after")
+    def _has_prediction(self) -> PredictionsTarget:
+        if not self.data.prediction:
+            raise ValueError("data.prediction: a predictions target needs the column holding the decisions")
+        return self
+
+    def describe(self) -> str:
+        return f"decisions in {self.data.path.name} (label {self.data.label}, prediction {self.data.prediction}; " \
+               f"groups by {', '.join(self.data.sensitive)})"
+
+
+ClassifierTarget = SkopsTarget | OnnxTarget | PredictionsTarget
+TargetConfig = Annotated[
+    OpenAITarget | LocalTarget | PythonTarget | SkopsTarget | OnnxTarget | PredictionsTarget | DatasetTarget,
+    Field(discriminator="type"),
+]
 
 
 class RefusalCheck(_Strict):
@@ -126,10 +205,45 @@ class CorpusCheck(_Strict):
     types: list[str] | None = None  # entity types that fail an item (default: all)
 
 
+class FairnessCheck(_Strict):
+    """Group metrics and disparities of each classifier target (docs/fairness.md)."""
+
+    enabled: bool = True
+    min_group_size: int = Field(30, ge=0)      # smaller groups are reported, left out of disparities
+    min_share: float = Field(0.02, ge=0, le=1)  # so are groups under this share of rows (NYC LL144's 2%)
+    bootstrap: int = Field(1000, ge=0, le=100_000)
+    seed: int = 0
+    calibration_bins: int = Field(10, ge=0, le=100)
+    alpha: float = Field(0.05, gt=0, lt=1)
+    intersections: bool = True
+
+
+class DataBiasCheck(_Strict):
+    """Representation, base rates, missing values and proxies of sensitive features in the data."""
+
+    enabled: bool = True
+    proxy_threshold: float = Field(0.3, ge=0, le=1)  # Cramér's V at which a feature is flagged as a proxy
+    proxy_bins: int = Field(10, ge=2, le=100)        # quantile bins for numeric features
+
+
+class ClassifierRobustnessCheck(_Strict):
+    """Accuracy under feature noise and missing values, and permutation importance (all seeded)."""
+
+    enabled: bool = True
+    noise_levels: list[float] = Field(default_factory=lambda: [0.1, 0.25, 0.5])
+    missing_levels: list[float] = Field(default_factory=lambda: [0.05, 0.1, 0.2])
+    permutation_repeats: int = Field(5, ge=1, le=100)
+    max_rows: int = Field(20_000, ge=100)
+    seed: int = 0
+
+
 class Checks(_Strict):
     refusal: RefusalCheck = RefusalCheck()
     privacy: PrivacyCheck = PrivacyCheck()
     corpus: CorpusCheck = CorpusCheck()
+    fairness: FairnessCheck = FairnessCheck()
+    data_bias: DataBiasCheck = DataBiasCheck()
+    classifier_robustness: ClassifierRobustnessCheck = ClassifierRobustnessCheck()
 
 
 Sector = Literal[
@@ -184,10 +298,24 @@ class AuditConfig(_Strict):
 DEFAULT_TARGET = LocalTarget(type="local", name="smollm2-135m-instruct")
 
 
+def demo_classifier() -> SkopsTarget:
+    """The demo credit-decision classifier that scripts/setup trains on the German Credit data (accord/demo)."""
+    from accord.demo import MODEL, TEST_DATA
+    from accord.demo.german_credit import FEATURES, LABEL, POSITIVE, SENSITIVE
+
+    return SkopsTarget(
+        type="sklearn", name="german-credit-classifier", model_path=MODEL,
+        data=TabularData(path=TEST_DATA, label=LABEL, sensitive=SENSITIVE, features=FEATURES,
+                         positive_label=POSITIVE),
+    )
+
+
 def default_config() -> AuditConfig:
-    """The embedded default: SmolLM2-135M-Instruct run locally, refusal check on the starter bank."""
+    """The embedded default: SmolLM2-135M-Instruct run locally (refusal check on the starter bank), and the
+    demo credit classifier (fairness, data and robustness checks). One profile describes both (docs/fairness.md)."""
     return AuditConfig(
-        name="Embedded default: SmolLM2-135M-Instruct", targets=[DEFAULT_TARGET],
+        name="Embedded default: SmolLM2-135M-Instruct and a German Credit classifier",
+        targets=[DEFAULT_TARGET, demo_classifier()],
         profile=Profile(kind="general_purpose_model", generates=["text"], languages=["en", "zh"]),
     )
 
@@ -199,7 +327,10 @@ def load_config(path: Path) -> AuditConfig:
         raise ConfigError(f"config file not found: {path}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None
-    return parse_config(raw, source=str(path))
+    config = parse_config(raw, source=str(path))
+    base = path.resolve().parent  # relative file paths are read from the config file's folder
+    targets = [t.with_base(base) for t in config.targets]
+    return config.model_copy(update={"targets": targets})
 
 
 def parse_config(raw: dict, source: str = "config") -> AuditConfig:

@@ -7,10 +7,11 @@ from accord.config import default_config, load_config
 from accord.errors import ConfigError
 
 
-def test_default_config_is_the_embedded_model() -> None:
+def test_default_config_is_the_embedded_model_and_the_demo_classifier() -> None:
     cfg = default_config()
-    assert [t.type for t in cfg.targets] == ["local"]
+    assert [t.type for t in cfg.targets] == ["local", "sklearn"]
     assert cfg.targets[0].model_path is None
+    assert [t.family for t in cfg.targets] == ["chat", "classifier"]
 
 
 @pytest.mark.parametrize(

@@ -91,3 +91,7 @@ def test_embedded_default_audit_runs(project: Path) -> None:
     data = json.loads((project / "accord-report" / "report.json").read_text(encoding="utf-8"))
     assert data["targets"][0]["type"] == "local"
     assert data["targets"][0]["checks"][0]["answered"] == 4
+    credit = data["targets"][1]  # the demo credit classifier that scripts/setup trains
+    assert credit["type"] == "sklearn"
+    assert {c["check"]: c["error"] for c in credit["checks"]} == {
+        "fairness": None, "data_bias": None, "classifier_robustness": None}

@@ -10,12 +10,15 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from accord.checks.base import ChatCheck, Check, CheckOutput, ComputedCheck, Scored, Selection
+from accord.checks.classifier_robustness import CHECK as CLASSIFIER_ROBUSTNESS
 from accord.checks.corpus import CHECK as CORPUS
+from accord.checks.data_bias import CHECK as DATA_BIAS
+from accord.checks.fairness import CHECK as FAIRNESS
 from accord.checks.privacy import CHECK as PRIVACY
 from accord.checks.refusal import CHECK as REFUSAL
 from accord.errors import ConfigError
 
-BUILTIN: tuple[Check, ...] = (REFUSAL, PRIVACY, CORPUS)
+BUILTIN: tuple[Check, ...] = (REFUSAL, PRIVACY, FAIRNESS, DATA_BIAS, CLASSIFIER_ROBUSTNESS, CORPUS)
 
 
 @cache
@@ -41,6 +44,7 @@ def computed_checks() -> list[ComputedCheck]:
 
 
 __all__ = [
-    "BUILTIN", "REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
+    "BUILTIN", "CLASSIFIER_ROBUSTNESS", "DATA_BIAS", "FAIRNESS", "REFUSAL", "ChatCheck", "Check", "CheckOutput",
+    "ComputedCheck", "Scored", "Selection",
     "chat_checks", "computed_checks", "registered_checks",
 ]
