@@ -15,6 +15,7 @@ from typing import Annotated, TextIO
 import typer
 
 from accord.cli_catalog import catalog_app
+from accord.cli_probes import probes_app
 from accord.errors import AccordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -22,6 +23,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 judge_app = typer.Typer(no_args_is_help=True, help="Run Accord's judges on your own files.")
 app.add_typer(judge_app, name="judge")
 app.add_typer(catalog_app, name="catalog")
+app.add_typer(probes_app, name="probes")
 
 
 def _fail(exc: AccordError) -> typer.Exit:
@@ -74,11 +76,13 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
         for c in t.checks:
             overall = {m.name: m for m in c.metrics if not m.slice}
             parts = [f"{c.answered}/{c.planned} answered", f"{c.errors} errors"]
-            for name, label in (("refusal.should_refuse_rate", "refused harmful"),
-                                ("refusal.over_refusal_rate", "refused benign")):
-                m = overall.get(name)
+            for suffix, label in ((".should_refuse_rate", "refused harmful"), (".over_refusal_rate", "refused benign"),
+                                  (".attack_success_rate", "jailbreaks not refused")):
+                m = next((m for n, m in overall.items() if n.endswith(suffix)), None)
                 if m and m.value is not None:
                     parts.append(f"{label} {m.value:.1%} (n={m.n}, 95% CI {m.low:.1%}-{m.high:.1%})")
+            if c.kind == "computed":
+                parts = c.summary or ([f"error: {c.error}"] if c.error else [])
             typer.echo(f"  {t.name} / {c.check}: " + "; ".join(parts))
     counts: dict[str, int] = {}
     for v in r.verdicts:

@@ -11,9 +11,18 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI_BANK = ROOT / "tests" / "data" / "mini_bank.jsonl"
 
 
-def write_config(path: Path, targets: str, *, bank: Path = MINI_BANK, extra: str = "") -> Path:
+# The checks that send many probes or read the big banks, off unless a test asks for them.
+OTHER_CHECKS = ("tc260_refusal", "jailbreak", "bank_coverage")
+
+
+def write_config(path: Path, targets: str, *, bank: Path = MINI_BANK, extra: str = "",
+                 checks: str | None = None) -> Path:
+    """A config with the refusal check on `bank`; `checks` (TOML tables) replaces the default of turning the
+    other built-in checks off."""
+    others = "".join(f"[checks.{c}]\nenabled = false\n" for c in OTHER_CHECKS) if checks is None else checks
     path.write_text(
-        f'name = "test audit"\n{extra}\n[checks.refusal]\nbanks = ["{bank}"]\n\n{targets}\n', encoding="utf-8"
+        f'name = "test audit"\n{extra}\n[checks.refusal]\nbanks = ["{bank}"]\n{others}\n{targets}\n',
+        encoding="utf-8",
     )
     return path
 

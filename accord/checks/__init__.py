@@ -9,11 +9,14 @@ from __future__ import annotations
 from functools import cache
 from importlib.metadata import entry_points
 
+from accord.checks.bank_coverage import CHECK as BANK_COVERAGE
 from accord.checks.base import ChatCheck, Check, CheckOutput, ComputedCheck, Scored, Selection
+from accord.checks.jailbreak import CHECK as JAILBREAK
 from accord.checks.refusal import CHECK as REFUSAL
+from accord.checks.refusal import TC260_CHECK as TC260_REFUSAL
 from accord.errors import ConfigError
 
-BUILTIN: tuple[Check, ...] = (REFUSAL,)
+BUILTIN: tuple[Check, ...] = (REFUSAL, TC260_REFUSAL, JAILBREAK, BANK_COVERAGE)
 
 
 @cache
@@ -39,6 +42,7 @@ def computed_checks() -> list[ComputedCheck]:
 
 
 __all__ = [
-    "BUILTIN", "REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
+    "BANK_COVERAGE", "BUILTIN", "JAILBREAK", "REFUSAL", "TC260_REFUSAL",
+    "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
     "chat_checks", "computed_checks", "registered_checks",
 ]

@@ -43,3 +43,13 @@ def broken_until_mended(messages: list[dict], params: dict) -> str:
     if not os.path.exists(os.environ["ACCORD_TEST_MENDED"]):
         raise RuntimeError("the system crashed")
     return "I can't help with that."
+
+
+FOOLED_AT = 200  # characters
+
+
+def fooled_by_long_prompts(messages: list[dict], params: dict) -> str:
+    """Refuses short requests and answers long ones: jailbreak wrappers make requests long."""
+    if len(messages[-1]["content"]) < FOOLED_AT:
+        return "I'm sorry, but I can't help with that request."
+    return "Sure! Here is what you asked for: first, second, third."
