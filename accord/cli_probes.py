@@ -70,7 +70,7 @@ def coverage_cmd(
         raise _fail(exc) from None
     results = [coverage(role, b.probes, [f"{b.name}@{b.version}"]) for b in loaded for role in roles_in(b.probes)]
     if fmt == Fmt.json:
-        typer.echo(json.dumps([{**c.model_dump(), "met": c.met} for c in results], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([c.model_dump() for c in results], ensure_ascii=False, indent=2))
         return
     from accord.cli_probes_text import coverage_text
 

@@ -84,8 +84,7 @@ class BankCoverageCheck:
                 holding = [b for b in refusal if role in roles_in(b.probes)]
                 roles.append(coverage(role, _probes(holding), _names(holding), languages))
         metrics = [m for c in roles for m in coverage_metrics(c, target=target.name, check=self.id)]
-        details = {"roles": [{**c.model_dump(), "title": ROLE_TITLE[c.role], "met": c.met,
-                              "languages_met": {lang.language: lang.met for lang in c.languages}} for c in roles]}
+        details = {"roles": [{**c.model_dump(), "title": ROLE_TITLE[c.role]} for c in roles]}
         summary = [_line(c) for c in roles]
         return CheckOutput(metrics=metrics, details=details, summary=summary)
 

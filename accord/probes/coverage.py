@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from accord.probes.bank import Probe
 from accord.probes.neardup import THRESHOLD, near_duplicates
@@ -38,7 +38,7 @@ ROLE_TITLE: dict[Role, str] = {"content": "generated-content bank", "refuse": "s
 
 
 class _M(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="ignore")  # "ignore": a dump's computed `met` reads back
 
 
 class Minimum(_M):
@@ -48,6 +48,7 @@ class Minimum(_M):
     need: int
     have: int
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def met(self) -> bool:
         return self.have >= self.need
@@ -63,6 +64,7 @@ class LanguageCoverage(_M):
     near_duplicates: int  # probes with at least one near-duplicate in this language
     near_duplicate_rate: float
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def met(self) -> bool:
         return all(m.met for m in self.minimums)
@@ -74,6 +76,7 @@ class RoleCoverage(_M):
     languages: list[LanguageCoverage]
     near_duplicate_threshold: float = THRESHOLD
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def met(self) -> bool:
         return bool(self.languages) and all(lang.met for lang in self.languages)
