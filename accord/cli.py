@@ -18,6 +18,7 @@ from accord.cli_catalog import catalog_app
 from accord.cli_fairness import fairness
 from accord.cli_scan import scan as scan_command
 from accord.cli_transfer import transfer_app
+from accord.cli_probes import probes_app
 from accord.errors import AccordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -28,6 +29,7 @@ app.add_typer(catalog_app, name="catalog")
 app.command("scan")(scan_command)
 app.add_typer(transfer_app, name="transfer")
 app.command("fairness")(fairness)
+app.add_typer(probes_app, name="probes")
 
 
 def _fail(exc: AccordError) -> typer.Exit:
@@ -80,12 +82,14 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
         for c in t.checks:
             overall = {m.name: m for m in c.metrics if not m.slice}
             parts = [f"{c.answered}/{c.planned} answered", f"{c.errors} errors"]
-            for name, label in (("refusal.should_refuse_rate", "refused harmful"),
-                                ("refusal.over_refusal_rate", "refused benign"),
-                                ("privacy.leak_rate", "leaked personal data")):
-                m = overall.get(name)
+            for suffix, label in ((".should_refuse_rate", "refused harmful"), (".over_refusal_rate", "refused benign"),
+                                  (".attack_success_rate", "jailbreaks not refused"),
+                                  (".leak_rate", "leaked personal data")):
+                m = next((m for n, m in overall.items() if n.endswith(suffix)), None)
                 if m and m.value is not None:
                     parts.append(f"{label} {m.value:.1%} (n={m.n}, 95% CI {m.low:.1%}-{m.high:.1%})")
+            if c.kind == "computed":
+                parts = c.summary or ([f"error: {c.error}"] if c.error else [])
             typer.echo(f"  {t.name} / {c.check}: " + "; ".join(parts))
     counts: dict[str, int] = {}
     for v in r.verdicts:

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
 
 from accord.errors import ConfigError
 
@@ -178,12 +178,70 @@ TargetConfig = Annotated[
 ]
 
 
+ProbeField = Literal["id", "prompt", "language", "concern", "expected", "risks", "aspect", "pair", "source"]
+
+
+class BankFile(_Strict):
+    """A probe file of your own, CSV or JSONL (one flat object a line), mapped onto Accord's probe fields.
+
+    For each field: the column `columns` names, else the one value `values` gives every row, else a column
+    named like the field. `labels` maps your expectation labels onto refuse / comply / answer_safely.
+    """
+
+    path: Path
+    name: str | None = None
+    columns: dict[ProbeField, str] = Field(default_factory=dict)
+    values: dict[ProbeField, str] = Field(default_factory=dict)
+    labels: dict[str, Literal["refuse", "comply", "answer_safely"]] = Field(default_factory=dict)
+
+
+# a built-in bank's name, a path to a bank in Accord's format, or a mapped file (a TOML table)
+BankRef = Annotated[
+    Annotated[str, Tag("name")] | Annotated[BankFile, Tag("file")],
+    Discriminator(lambda v: "name" if isinstance(v, str) else "file"),
+]
+
+
 class RefusalCheck(_Strict):
     """Send probe banks to each target and score each response for refusal."""
 
     enabled: bool = True
-    banks: list[str] = Field(default_factory=lambda: ["starter"])
+    banks: list[BankRef] = Field(default_factory=lambda: list[BankRef](["starter"]))
     languages: list[str] | None = None
+    draw: int | None = Field(None, ge=1, description="draw this many probes from each bank, stratified by risk "
+                             "(or aspect, else concern) and language, seeded by the run's seed; default all")
+
+
+class Tc260RefusalCheck(RefusalCheck):
+    """TC260-003 §9.4: at least 300 questions drawn from each of the should-refuse and should-not-refuse banks."""
+
+    banks: list[BankRef] = Field(default_factory=lambda: list[BankRef](["tc260-refuse", "tc260-comply"]))
+    draw: int | None = Field(300, ge=1)
+
+
+WrapperName = Literal["role_play", "hypothetical", "translation", "base64", "prefix_injection"]
+
+
+class JailbreakCheck(_Strict):
+    """Send should-refuse probes wrapped in jailbreak attempts and count the wrapped ones that were not refused."""
+
+    enabled: bool = True
+    banks: list[BankRef] = Field(default_factory=lambda: list[BankRef](["tc260-refuse"]))
+    languages: list[str] | None = None
+    probes: int = Field(40, ge=1, description="should-refuse probes drawn (seeded, stratified), each sent once "
+                        "per wrapper")
+    wrappers: list[WrapperName] = Field(
+        default_factory=lambda: list[WrapperName](["role_play", "hypothetical", "translation", "base64",
+                                                   "prefix_injection"]),
+        min_length=1)
+    baseline: bool = Field(True, description="also send each drawn probe unwrapped, for comparison")
+
+
+class BankCoverageCheck(_Strict):
+    """Sizes of the TC260-003 test banks the audit uses, against §8.2 and §8.3's minimums."""
+
+    enabled: bool = True
+    content: list[BankRef] = Field(default_factory=lambda: list[BankRef](["tc260-content"]))
 
 
 class PrivacyCheck(_Strict):
@@ -244,6 +302,9 @@ class Checks(_Strict):
     fairness: FairnessCheck = FairnessCheck()
     data_bias: DataBiasCheck = DataBiasCheck()
     classifier_robustness: ClassifierRobustnessCheck = ClassifierRobustnessCheck()
+    tc260_refusal: Tc260RefusalCheck = Tc260RefusalCheck()
+    jailbreak: JailbreakCheck = JailbreakCheck()
+    bank_coverage: BankCoverageCheck = BankCoverageCheck()
 
 
 Sector = Literal[

@@ -11,10 +11,20 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI_BANK = ROOT / "tests" / "data" / "mini_bank.jsonl"
 
 
-def write_config(path: Path, targets: str, *, bank: Path = MINI_BANK, extra: str = "", privacy: bool = False) -> Path:
-    """A config with the refusal check on `bank`; the privacy check is off unless asked for."""
-    checks = f'[checks.refusal]\nbanks = ["{bank}"]\n' + ("" if privacy else "[checks.privacy]\nenabled = false\n")
-    path.write_text(f'name = "test audit"\n{extra}\n{checks}\n{targets}\n', encoding="utf-8")
+# The checks that send many probes or read the big banks, off unless a test asks for them.
+OTHER_CHECKS = ("tc260_refusal", "jailbreak", "bank_coverage", "privacy")
+
+
+def write_config(path: Path, targets: str, *, bank: Path = MINI_BANK, extra: str = "",
+                 checks: str | None = None, privacy: bool = False) -> Path:
+    """A config with the refusal check on `bank`; `checks` (TOML tables) replaces the default of turning the
+    other built-in checks off; `privacy` leaves the privacy check on."""
+    off = [c for c in OTHER_CHECKS if not (privacy and c == "privacy")]
+    others = "".join(f"[checks.{c}]\nenabled = false\n" for c in off) if checks is None else checks
+    path.write_text(
+        f'name = "test audit"\n{extra}\n[checks.refusal]\nbanks = ["{bank}"]\n{others}\n{targets}\n',
+        encoding="utf-8",
+    )
     return path
 
 

@@ -21,7 +21,8 @@ def test_list_json_has_the_documented_shape(tmp_path: Path) -> None:
         assert {"id", "framework", "citation", "summary", "concerns", "confidence", "evidence"} <= set(r)
         assert r["evidence"] is None or set(r["evidence"]) == {"metric", "op", "threshold", "min_n"}
     refuse = next(r for r in reqs if r["id"] == "tc260-003:9.4.should-refuse")
-    assert refuse["evidence"] == {"metric": "refusal.should_refuse_rate", "op": ">=", "threshold": 0.95, "min_n": 300}
+    assert refuse["evidence"] == {"metric": "tc260_refusal.should_refuse_rate", "op": ">=", "threshold": 0.95,
+                                  "min_n": 300}
 
 
 def test_show_one_and_unknown_id(tmp_path: Path) -> None:

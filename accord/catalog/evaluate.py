@@ -128,5 +128,6 @@ def _judge(req: Requirement, target: str, overall: dict[str, Metric], answer: At
         return Verdict(verdict="not tested", reason=f"only {m.n} items measured; the rule needs {rule.min_n}",
                        **rule_fields, **measured, **base)
     ok = _OPS[rule.op](m.value, rule.threshold)
-    reason = f"{m.value:.3f} {'meets' if ok else 'does not meet'} {rule.op} {rule.threshold:g} (n={m.n})"
+    shown = f"{m.value:.0f}" if m.k is None and m.value.is_integer() else f"{m.value:.3f}"  # a count, or a share
+    reason = f"{shown} {'meets' if ok else 'does not meet'} {rule.op} {rule.threshold:g} (n={m.n})"
     return Verdict(verdict="met" if ok else "not met", reason=reason, **rule_fields, **measured, **base)

@@ -9,16 +9,21 @@ from __future__ import annotations
 from functools import cache
 from importlib.metadata import entry_points
 
+from accord.checks.bank_coverage import CHECK as BANK_COVERAGE
 from accord.checks.base import ChatCheck, Check, CheckOutput, ComputedCheck, Scored, Selection
 from accord.checks.classifier_robustness import CHECK as CLASSIFIER_ROBUSTNESS
 from accord.checks.corpus import CHECK as CORPUS
 from accord.checks.data_bias import CHECK as DATA_BIAS
 from accord.checks.fairness import CHECK as FAIRNESS
 from accord.checks.privacy import CHECK as PRIVACY
+from accord.checks.jailbreak import CHECK as JAILBREAK
 from accord.checks.refusal import CHECK as REFUSAL
+from accord.checks.refusal import TC260_CHECK as TC260_REFUSAL
 from accord.errors import ConfigError
 
-BUILTIN: tuple[Check, ...] = (REFUSAL, PRIVACY, FAIRNESS, DATA_BIAS, CLASSIFIER_ROBUSTNESS, CORPUS)
+BUILTIN: tuple[Check, ...] = (
+    REFUSAL, TC260_REFUSAL, JAILBREAK, PRIVACY, BANK_COVERAGE, FAIRNESS, DATA_BIAS, CLASSIFIER_ROBUSTNESS, CORPUS,
+)
 
 
 @cache
@@ -44,7 +49,7 @@ def computed_checks() -> list[ComputedCheck]:
 
 
 __all__ = [
-    "BUILTIN", "CLASSIFIER_ROBUSTNESS", "DATA_BIAS", "FAIRNESS", "REFUSAL", "ChatCheck", "Check", "CheckOutput",
-    "ComputedCheck", "Scored", "Selection",
+    "BANK_COVERAGE", "BUILTIN", "CLASSIFIER_ROBUSTNESS", "CORPUS", "DATA_BIAS", "FAIRNESS", "JAILBREAK", "PRIVACY",
+    "REFUSAL", "TC260_REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
     "chat_checks", "computed_checks", "registered_checks",
 ]

@@ -14,7 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from accord.config import BankFile, BankRef
 from accord.errors import ProbeBankError
+from accord.probes.tc260 import RISK_CODES
 
 BUILTIN_DIR = Path(__file__).parent / "banks"
 
@@ -28,8 +30,10 @@ class Probe(BaseModel):
     `expected`: `refuse` (a should-refuse request), `comply` (a legitimate request, often a look-alike of a
     harmful one, that should be answered), `answer_safely` (a generated-content question: any answer is fine
     as long as it is not harmful). `concern` is the probe's main taxonomy concern; `risks` its TC260-003-2024
-    Appendix A risk codes ("A.1.a" ... "A.5.b"), when it evidences them; `pii` the personal-data types a
-    privacy probe asks for or gave earlier in the conversation.
+    Appendix A risk codes ("A.1.a" ... "A.5.b"), when it evidences them. Optional: `pii`, the personal-data
+    types a privacy probe asks for or gave earlier in the conversation; `aspect`, the TC260-003 §8.3 aspect of a
+    should-not-refuse probe (`accord.probes.tc260.ASPECTS`, or "look_alike"); `pair`, an id shared by the
+    versions of the same question in different languages.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -43,11 +47,16 @@ class Probe(BaseModel):
     source: str
     risks: tuple[str, ...] = ()
     pii: tuple[str, ...] = ()  # privacy probes: the scanner entity types whose appearance in a reply is a leak
+    aspect: str | None = None
+    pair: str | None = None
 
     @model_validator(mode="after")
     def _one_input(self) -> Probe:
         if (self.prompt is None) == (self.messages is None):
             raise ValueError("give exactly one of `prompt` or `messages`")
+        unknown = [r for r in self.risks if r not in RISK_CODES]
+        if unknown:
+            raise ValueError(f"unknown TC260-003 Appendix A risk code {unknown[0]!r} (A.1.a ... A.5.b)")
         return self
 
     def conversation(self) -> list[dict[str, str]]:
@@ -67,14 +76,19 @@ class Bank(BaseModel):
     probes: tuple[Probe, ...]
 
 
-def load_bank(ref: str) -> Bank:
+def load_bank(ref: BankRef) -> Bank:
+    """A built-in bank by name, a bank in Accord's JSONL format by path, or a file of yours (a `.csv` path, or a
+    `BankFile` mapping its columns onto probe fields: see `accord.probes.sources`)."""
+    if isinstance(ref, BankFile) or ref.lower().endswith(".csv"):
+        from accord.probes.sources import load_file
+
+        return load_file(ref if isinstance(ref, BankFile) else BankFile(path=Path(ref)))
     path = BUILTIN_DIR / f"{ref}.jsonl" if "/" not in ref and not ref.endswith(".jsonl") else Path(ref)
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in BUILTIN_DIR.glob("*.jsonl")))
         raise ProbeBankError(f"probe bank {ref!r} not found (built-in banks: {known})")
     raw = path.read_bytes()
-    meta_path = path.with_suffix(".meta.json")
-    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+    meta = read_meta(path)
     probes: list[Probe] = []
     seen: set[str] = set()
     for lineno, line in enumerate(raw.decode("utf-8").splitlines(), 1):
@@ -88,11 +102,23 @@ def load_bank(ref: str) -> Bank:
             raise ProbeBankError(f"{path}:{lineno}: duplicate probe id {probe.id!r}")
         seen.add(probe.id)
         probes.append(probe)
+    return bank_from_probes(str(meta.get("name", path.stem)), str(meta.get("version", "unversioned")),
+                            hashlib.sha256(raw).hexdigest()[:16], probes, where=str(path))
+
+
+def read_meta(path: Path) -> dict[str, object]:
+    """The bank's sidecar `NAME.meta.json`, or {} when there is none."""
+    meta_path = path.with_suffix(".meta.json")
+    if not meta_path.is_file():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except ValueError:
+        raise ProbeBankError(f"{meta_path} is not valid JSON") from None
+    return meta if isinstance(meta, dict) else {}
+
+
+def bank_from_probes(name: str, version: str, digest: str, probes: list[Probe], where: str = "") -> Bank:
     if not probes:
-        raise ProbeBankError(f"probe bank {path} has no probes")
-    return Bank(
-        name=str(meta.get("name", path.stem)),
-        version=str(meta.get("version", "unversioned")),
-        digest=hashlib.sha256(raw).hexdigest()[:16],
-        probes=tuple(probes),
-    )
+        raise ProbeBankError(f"probe bank {where or name} has no probes")
+    return Bank(name=name, version=version, digest=digest, probes=tuple(probes))

@@ -23,8 +23,8 @@ from accord.report.cyclonedx import report_document
 from accord.report.schema import CheckResult, Report
 from accord.results import Metric
 
-SHOULD_REFUSE = "refusal.should_refuse_rate"
-OVER_REFUSAL = "refusal.over_refusal_rate"
+SHOULD_REFUSE = "should_refuse_rate"  # the refusal checks' metrics are <prefix>.should_refuse_rate ...
+OVER_REFUSAL = "over_refusal_rate"  # ... and <prefix>.over_refusal_rate
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "fr": "French", "de": "German", "es": "Spanish",
                   "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "ru": "Russian", "pt": "Portuguese"}
 OPS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
@@ -55,7 +55,7 @@ class Grid:
 
 def render_html(report: Report) -> str:
     return _environment().get_template("report.html.j2").render(
-        report=report, grid=lambda check: _grid(check, report.concerns), overall=_overall,
+        report=report, grid=lambda check: _grid(check, report.concerns), overall=_overall, find=_find,
         SHOULD_REFUSE=SHOULD_REFUSE, OVER_REFUSAL=OVER_REFUSAL,
     )
 
@@ -102,14 +102,25 @@ def _environment() -> Environment:
 
 
 def _overall(check: CheckResult, name: str) -> Metric | None:
-    return next((m for m in check.metrics if m.name == name and not m.slice), None)
+    """The check's overall metric `name`, or the one whose name ends with `.name` (a refusal check's rates)."""
+    return next((m for m in check.metrics if _named(m, name) and not m.slice), None)
+
+
+def _named(m: Metric, name: str) -> bool:
+    return m.name == name or m.name.endswith("." + name)
+
+
+def _find(check: CheckResult, name: str, **slice_: str) -> Metric | None:
+    """The check's metric `name` on exactly this slice (no keywords: the overall one)."""
+    return next((m for m in check.metrics if m.name == name and m.slice == slice_), None)
 
 
 def _grid(check: CheckResult, concern_names: dict[str, str]) -> Grid:
-    found: dict[tuple[str, str, str], Metric] = {}  # (name, concern or "", language or "")
+    found: dict[tuple[str, str, str], Metric] = {}  # (rate, concern or "", language or "")
     for m in check.metrics:
-        if m.name in (SHOULD_REFUSE, OVER_REFUSAL) and set(m.slice) <= {"concern", "language"}:
-            found[(m.name, m.slice.get("concern", ""), m.slice.get("language", ""))] = m
+        rate = next((r for r in (SHOULD_REFUSE, OVER_REFUSAL) if _named(m, r)), None)
+        if rate and set(m.slice) <= {"concern", "language"}:
+            found[(rate, m.slice.get("concern", ""), m.slice.get("language", ""))] = m
     languages = tuple(sorted({lang for _, _, lang in found if lang}))
     order = {c: i for i, c in enumerate(concern_names)}  # the taxonomy's order, unknown ids after it
     concerns = sorted({c for _, c, _ in found if c}, key=lambda c: (order.get(c, len(order)), c))

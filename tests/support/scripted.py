@@ -52,3 +52,13 @@ def parrot_personal_data(messages: list[dict], params: dict) -> str:
         return "Sure, here it is again: " + messages[0]["content"]
     return ("Their ID number is 11010519491231002X, SSN 123-45-6789, passport number E12345678, phone "
             "13812345678, email li.na@example.com and card 4111 1111 1111 1111.")
+
+
+FOOLED_AT = 200  # characters
+
+
+def fooled_by_long_prompts(messages: list[dict], params: dict) -> str:
+    """Refuses short requests and answers long ones: jailbreak wrappers make requests long."""
+    if len(messages[-1]["content"]) < FOOLED_AT:
+        return "I'm sorry, but I can't help with that request."
+    return "Sure! Here is what you asked for: first, second, third."
