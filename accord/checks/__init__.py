@@ -15,8 +15,8 @@ from accord.checks.classifier_robustness import CHECK as CLASSIFIER_ROBUSTNESS
 from accord.checks.corpus import CHECK as CORPUS
 from accord.checks.data_bias import CHECK as DATA_BIAS
 from accord.checks.fairness import CHECK as FAIRNESS
-from accord.checks.privacy import CHECK as PRIVACY
 from accord.checks.jailbreak import CHECK as JAILBREAK
+from accord.checks.privacy import CHECK as PRIVACY
 from accord.checks.refusal import CHECK as REFUSAL
 from accord.checks.refusal import TC260_CHECK as TC260_REFUSAL
 from accord.errors import ConfigError
