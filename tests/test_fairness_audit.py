@@ -82,3 +82,22 @@ def test_a_missing_model_is_recorded_with_what_to_do(project: Path) -> None:
     errors = {c["check"]: c["error"] for t in report["targets"] for c in t["checks"]}
     assert errors["fairness"].startswith("model file not found") and "check model_path" in errors["fairness"]
     assert errors["data_bias"] is None  # the data alone still examined
+
+
+@pytest.mark.slow
+def test_the_four_fifths_rule_is_judged_on_the_measured_impact_ratio(project: Path) -> None:
+    """29 CFR 1607.4(D) gets its verdict from fairness.min_impact_ratio: a hiring tool whose decisions favour
+    one sex (impact ratio well under 0.8) is `not met`, with the measured value, interval and n beside it."""
+    _project(project)
+    head, decisions = (project / "accord.toml").read_text(encoding="utf-8").split("[[targets]]")[:2]
+    profile = '[profile]\nkind = "predictive_system"\nregions = ["US"]\nsectors = ["employment"]\n'
+    config = project / "hiring.toml"
+    config.write_text(head + profile + "[[targets]]" + decisions, encoding="utf-8")
+    r = accord("audit", config, cwd=project)
+    assert r.returncode == 1, r.stdout + r.stderr  # a requirement is not met
+    report = json.loads((project / "accord-report" / "report.json").read_text(encoding="utf-8"))
+    (v,) = [v for v in report["verdicts"] if v["requirement"] == "us-eeoc-ugesp:1607.4.d"]
+    metric = next(m for t in report["targets"] for c in t["checks"] for m in c["metrics"]
+                  if m["name"] == "fairness.min_impact_ratio" and not m["slice"])
+    assert v["verdict"] == "not met" and v["value"] == metric["value"] < 0.8 and v["n"] == metric["n"] >= 30
+    assert v["threshold"] == 0.8 and v["low"] is not None
