@@ -93,8 +93,28 @@ class RefusalCheck(_Strict):
     languages: list[str] | None = None
 
 
+class Tc260ContentCheck(_Strict):
+    """TC260-003 §9.3: a seeded sample of generated-content questions, each answer judged harmful or safe."""
+
+    enabled: bool = False  # off until the `tc260-content` bank ships; the lead turns it on at merge
+    bank: str = "tc260-content"
+    sample_size: int = Field(1000, ge=1, description="questions drawn, stratified by risk code and language")
+    seed: int = 0
+    languages: list[str] | None = None
+    judge: Literal["auto", "offline", "llm"] = Field(
+        "auto", description="offline: rules + classifier; llm: the [judge] model; auto: llm when [judge] is set")
+
+
 class Checks(_Strict):
     refusal: RefusalCheck = RefusalCheck()
+    tc260_content: Tc260ContentCheck = Tc260ContentCheck()
+
+
+class JudgeConfig(_Strict):
+    """An LLM judge: a chat model of your own that labels answers with Accord's fixed rubric. It is never audited."""
+
+    target: TargetConfig
+    max_tokens: int = Field(16, ge=1, le=4096)
 
 
 Sector = Literal[
@@ -139,6 +159,7 @@ class AuditConfig(_Strict):
     targets: list[TargetConfig] = Field(min_length=1)
     sampling: Sampling = Sampling()
     checks: Checks = Checks()
+    judge: JudgeConfig | None = None
     profile: Profile = Profile()
     frameworks: list[str] | None = None  # framework ids to assess against; default all
     attestations: dict[str, Attestation] = Field(default_factory=dict)
@@ -173,6 +194,9 @@ def parse_config(raw: dict, source: str = "config") -> AuditConfig:
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         raise ConfigError(f"{source}: {where}: {first['msg']}{more}") from None
+    if config.checks.tc260_content.judge == "llm" and config.judge is None:
+        raise ConfigError(f"{source}: checks.tc260_content.judge = \"llm\" needs a [judge] table with its "
+                          "[judge.target] (or use \"offline\")")
     names = [t.name for t in config.targets]
     if len(set(names)) != len(names):
         raise ConfigError(f"{source}: target names must be unique, got {names}")

@@ -9,11 +9,20 @@ from __future__ import annotations
 from functools import cache
 from importlib.metadata import entry_points
 
-from accord.checks.base import ChatCheck, Check, CheckOutput, ComputedCheck, Scored, Selection
+from accord.checks.base import (
+    ChatCheck,
+    Check,
+    CheckOutput,
+    ComputedCheck,
+    Scored,
+    Selection,
+    check_session,
+)
 from accord.checks.refusal import CHECK as REFUSAL
+from accord.checks.tc260_content import CHECK as TC260_CONTENT
 from accord.errors import ConfigError
 
-BUILTIN: tuple[Check, ...] = (REFUSAL,)
+BUILTIN: tuple[Check, ...] = (REFUSAL, TC260_CONTENT)
 
 
 @cache
@@ -39,6 +48,6 @@ def computed_checks() -> list[ComputedCheck]:
 
 
 __all__ = [
-    "BUILTIN", "REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
-    "chat_checks", "computed_checks", "registered_checks",
+    "BUILTIN", "REFUSAL", "TC260_CONTENT", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored",
+    "Selection", "check_session", "chat_checks", "computed_checks", "registered_checks",
 ]

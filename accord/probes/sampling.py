@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from accord.errors import ProbeBankError
 from accord.probes.bank import Bank, Probe
@@ -14,14 +14,19 @@ def limit_probes(probes: Sequence[Probe], n: int) -> list[Probe]:
     return list(probes[:n])
 
 
-def stratified_sample(probes: Sequence[Probe], n: int, seed: int) -> list[Probe]:
-    """About n probes, proportional over (concern, language, expected) strata, at least one from each
+def _default_stratum(p: Probe) -> tuple[str, str, str]:
+    return (p.concern, p.language, p.expected)
+
+
+def stratified_sample(probes: Sequence[Probe], n: int, seed: int,
+                      stratum: Callable[[Probe], tuple[str, ...]] = _default_stratum) -> list[Probe]:
+    """About n probes, proportional over strata (default: concern, language, expected), at least one from each
     stratum while n allows; the same seed gives the same sample. Order follows the input."""
     if n >= len(probes):
         return list(probes)
-    strata: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    strata: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, p in enumerate(probes):
-        strata[(p.concern, p.language, p.expected)].append(i)
+        strata[stratum(p)].append(i)
     rng = random.Random(seed)
     keys = sorted(strata)
     quota = {k: len(strata[k]) * n / len(probes) for k in keys}
