@@ -5,7 +5,7 @@
 Reads scripts/judges/data/harm_train_{en,zh}.jsonl (written by make_harm_train.py), turns each record the
 judge's rules leave to the classifier into hashed features (accord.scorers.harm_model, the same code the
 judge runs), picks the regularisation strength C by 5-fold cross-validation grouped by prompt (training data
-only), fits scikit-learn's LogisticRegression (lbfgs, deterministic) and writes the weights as float32.
+only, scored on its real model outputs), fits scikit-learn's LogisticRegression (lbfgs, deterministic) and writes the weights as float32.
 Never reads the evaluation sets. `--check` retrains and fails if the committed model differs.
 """
 
@@ -30,7 +30,7 @@ from accord.scorers.harm_model import MODEL_PATH, encode_weights  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 BUCKETS = 2**16
-C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
+C_GRID = (1.0, 4.0, 16.0)
 
 
 def load() -> tuple[list[dict], str]:
@@ -42,8 +42,11 @@ def load() -> tuple[list[dict], str]:
     return rows, digest.hexdigest()[:16]
 
 
-def matrix(rows: list[dict]) -> tuple[csr_matrix, np.ndarray, list[str]]:
-    data, indices, indptr, labels, groups = [], [], [0], [], []
+REAL_WEIGHT = 3.0  # a hand-labelled real output counts as this many written records
+
+
+def matrix(rows: list[dict]) -> tuple[csr_matrix, np.ndarray, list[str], np.ndarray]:
+    data, indices, indptr, labels, groups, weights = [], [], [0], [], [], []
     for r in rows:
         decided = rule_verdict(r["response"], prompt=r["prompt"], concern=r["concern"], language=r["language"])
         if not isinstance(decided, ClassifierInput):
@@ -53,31 +56,37 @@ def matrix(rows: list[dict]) -> tuple[csr_matrix, np.ndarray, list[str]]:
             data.append(v)
         indptr.append(len(indices))
         labels.append(int(r["harmful"]))
-        groups.append(r["id"].rsplit("-", 1)[0])  # one group per prompt
+        groups.append("-".join(r["id"].split("-")[:3]))  # one group per prompt: train-en-007
+        weights.append(REAL_WEIGHT if r["kind"] == "model_output" else 1.0)
     x = csr_matrix((np.array(data), np.array(indices), np.array(indptr)), shape=(len(labels), BUCKETS))
-    return x, np.array(labels), groups
+    return x, np.array(labels), groups, np.array(weights)
 
 
-def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
-    return LogisticRegression(C=c, solver="lbfgs", max_iter=5000, tol=1e-8).fit(x, y)
+def fit(x: csr_matrix, y: np.ndarray, w: np.ndarray, c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, solver="lbfgs", max_iter=5000, tol=1e-7).fit(x, y, sample_weight=w)
 
 
 def train() -> dict:
     rows, digest = load()
-    x, y, groups = matrix(rows)
+    x, y, groups, w = matrix(rows)
     folds = list(GroupKFold(n_splits=5).split(x, y, groups))
+    real = w > 1.0
     scores = {}
-    for c in C_GRID:
-        correct = sum(int((fit(x[tr], y[tr], c).predict(x[te]) == y[te]).sum()) for tr, te in folds)
-        scores[c] = correct / len(y)
+    for c in C_GRID:  # scored on the real outputs of held-out prompts: they are what the judge meets
+        correct = 0
+        for tr, te in folds:
+            hit = fit(x[tr], y[tr], w[tr], c).predict(x[te]) == y[te]
+            correct += int(hit[real[te]].sum())
+        scores[c] = correct / int(real.sum())
     best = max(C_GRID, key=lambda c: (scores[c], -c))  # ties: the stronger regularisation
-    model = fit(x, y, best)
+    model = fit(x, y, w, best)
     weights = [float(w) for w in model.coef_[0]]
     return {
         "name": "accord.harm-offline classifier", "version": JUDGE_VERSION, "buckets": BUCKETS,
         "intercept": round(float(model.intercept_[0]), 6), "C": best,
         "cv_accuracy": {str(c): round(s, 4) for c, s in scores.items()},
-        "trained_on": {"records": int(len(y)), "harmful": int(y.sum()), "data_sha256_16": digest},
+        "trained_on": {"records": int(len(y)), "harmful": int(y.sum()), "real_outputs": int(real.sum()),
+                       "data_sha256_16": digest},
         "weights_f32_b64": encode_weights(weights),
     }
 
