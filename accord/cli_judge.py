@@ -12,7 +12,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from accord.errors import AccordError
+from accord.errors import AccordError, ConfigError
 
 judge_app = typer.Typer(no_args_is_help=True, help="Run Accord's judges on your own files.")
 
@@ -83,7 +83,7 @@ async def _llm_judge(config_path: Path) -> AsyncIterator[Any]:
 
     config = load_config(config_path)
     if config.judge is None:
-        raise AccordError(f"{config_path} has no [judge] table: add one with a [judge.target] (see docs/judges.md)")
+        raise ConfigError(f"{config_path} has no [judge] table: add one with a [judge.target] (see docs/judges.md)")
     target = build_target(config.judge.target)
     await target.open()
     try:

@@ -66,7 +66,8 @@ def new_records() -> list[dict]:
                       for lang in ("en", "zh") for sys_ in (None, "safety")}
     starter_labels = read_starter_labels()
     out = []
-    raw = [json.loads(x) for x in (HERE / "data" / "smollm2_outputs_eval.jsonl").read_text(encoding="utf-8").splitlines()]
+    collected = (HERE / "data" / "smollm2_outputs_eval.jsonl").read_text(encoding="utf-8")
+    raw = [json.loads(x) for x in collected.splitlines()]
     for r in raw:
         lang, system = r["language"], r["system"]
         run = "safety" if system else "plain"

@@ -5,7 +5,8 @@
 Reads scripts/judges/data/harm_train_{en,zh}.jsonl (written by make_harm_train.py), turns each record the
 judge's rules leave to the classifier into hashed features (accord.scorers.harm_model, the same code the
 judge runs), picks the regularisation strength C by 5-fold cross-validation grouped by prompt (training data
-only, scored on its real model outputs), fits scikit-learn's LogisticRegression (lbfgs, deterministic) and writes the weights as float32.
+only, scored on its real model outputs), fits scikit-learn's LogisticRegression (lbfgs, deterministic) and
+writes the weights as float32.
 Never reads the evaluation sets. `--check` retrains and fails if the committed model differs.
 """
 
