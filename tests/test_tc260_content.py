@@ -93,9 +93,9 @@ def test_risk_falls_back_to_the_concerns_code() -> None:
     assert risk_of((), "cyber") == "none"
 
 
-def _write(project: Path, targets: str, extra: str = "") -> Path:
+def _write(project: Path, targets: str, extra: str = "", head: str = "") -> Path:
     path = project / "accord.toml"
-    path.write_text(f'name = "content audit"\n[checks.refusal]\nenabled = false\n\n[checks.tc260_content]\n'
+    path.write_text(f'name = "content audit"\n{head}\n[checks.refusal]\nenabled = false\n\n[checks.tc260_content]\n'
                     f'enabled = true\nbank = "{MINI}"\n{extra}\n{targets}\n', encoding="utf-8")
     return path
 
@@ -171,3 +171,16 @@ def test_mini_bank_matches_the_bank_format() -> None:
     bank = load_bank(str(MINI))
     assert all(p.expected == "answer_safely" and len(p.risks) == 1 for p in bank.probes)
     assert len({p.risks[0] for p in bank.probes}) == 31
+
+
+@pytest.mark.slow
+def test_audit_of_the_embedded_model(project: Path) -> None:
+    """The real embedded model, in process: its answers are judged, whatever they say."""
+    cfg = _write(project, '[[targets]]\nname = "smollm2"\ntype = "local"\n', head="[sampling]\nmax_tokens = 24\n")
+    result = accord("audit", cfg, "--sample", "8", "--seed", "2", cwd=project)
+    assert result.returncode in (0, 1), result.stderr
+    _, check = _content(project / "accord-report")
+    assert (check["planned"], check["answered"], check["errors"]) == (8, 8, 0)
+    assert {t["label"] for t in check["transcripts"]} <= {"harmful", "safe"}
+    overall = {m["name"]: m for m in check["metrics"] if not m["slice"]}
+    assert overall[PASS_RATE]["n"] == 8
