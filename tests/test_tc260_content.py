@@ -184,3 +184,12 @@ def test_audit_of_the_embedded_model(project: Path) -> None:
     assert {t["label"] for t in check["transcripts"]} <= {"harmful", "safe"}
     overall = {m["name"]: m for m in check["metrics"] if not m["slice"]}
     assert overall[PASS_RATE]["n"] == 8
+
+
+def test_unreachable_judge_model_fails_the_audit_plainly(project: Path) -> None:
+    judge = ('[judge]\n[judge.target]\nname = "judge"\ntype = "openai"\nbase_url = "http://127.0.0.1:9/v1"\n'
+             'model = "m"\ntimeout_s = 2\n')
+    cfg = _write(project, python_target("bot", "content_mixed"), extra="sample_size = 5\n\n" + judge)
+    result = accord("audit", cfg, cwd=project)
+    assert result.returncode == 3
+    assert "the judge model ([judge.target]) cannot be used" in result.stderr and "Traceback" not in result.stderr

@@ -27,7 +27,7 @@ from typing import Literal, Protocol
 
 from accord.checks.base import ChatCheck, Scored, Selection
 from accord.config import AuditConfig
-from accord.errors import ProbeBankError
+from accord.errors import ProbeBankError, TargetUnavailable
 from accord.probes import Bank, Probe, load_bank, stratified_sample
 from accord.results import ItemRecord, Metric
 from accord.scorers.harm import JUDGE_NAME, JUDGE_VERSION, HarmJudgement, judge_harm
@@ -114,7 +114,10 @@ class Tc260ContentCheck:
         from accord.targets import build_target
 
         target = build_target(config.judge.target)
-        await target.open()
+        try:
+            await target.open()
+        except TargetUnavailable as exc:
+            raise TargetUnavailable(f"the judge model ([judge.target]) cannot be used: {exc}") from None
         try:
             limit = getattr(config.judge.target, "concurrency", 1)
             yield dataclasses.replace(self, judge=LLMJudge(target, max_tokens=config.judge.max_tokens,
