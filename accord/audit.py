@@ -16,6 +16,7 @@ from accord import __version__
 from accord.catalog import all_requirements, applicable, evaluate, load_catalog, load_taxonomy
 from accord.catalog.crosswalk import hub_of
 from accord.checks import ChatCheck, ComputedCheck, Selection, chat_checks, computed_checks, registered_checks
+from accord.checks.base import check_session
 from accord.config import AuditConfig, LocalTarget, OpenAITarget, PythonTarget, TargetBase, parse_config
 from accord.errors import AccordError, ConfigError
 from accord.probes import Probe
@@ -25,7 +26,7 @@ from accord.report.schema import FrameworkInfo, JudgeAccuracy, Report
 from accord.results import CheckOutputRecord, Metric
 from accord.run.executor import Progress, RetryPolicy, execute
 from accord.run.store import Store, now
-from accord.scorers.accuracy import JudgeMeasurement, refusal_judge_accuracy
+from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
 from accord.targets import ChatTarget, build_target
 
 EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
@@ -137,9 +138,10 @@ async def _execute_target(target: ChatTarget, target_config: TargetBase, config:
         todo = [Probe.model_validate_json(payload) for item_id, payload in plan if item_id not in done]
         label = f"{target.name} / {check.id}"
         display.start(label, len(plan), len(plan) - len(todo))
-        await execute(target, check, todo, run_id=run_id, params=config.sampling, concurrency=limits.concurrency,
-                      retry=RetryPolicy(max_retries=limits.max_retries), store=store, progress=display,
-                      label=label)
+        async with check_session(check, config) as live:  # e.g. opens the check's judge model
+            await execute(target, live, todo, run_id=run_id, params=config.sampling,
+                          concurrency=limits.concurrency, retry=RetryPolicy(max_retries=limits.max_retries),
+                          store=store, progress=display, label=label)
         display.finish(label)
 
 
@@ -206,7 +208,7 @@ def render_run(store: Store, run_id: str) -> Report:
                   if config.frameworks is None or f.id in config.frameworks]
     return build_report(
         row=row, config=config, records=records, outputs=outputs, metrics=metrics, planned=planned,
-        verdicts=verdicts, judges=[_judge_row(j) for j in refusal_judge_accuracy()],
+        verdicts=verdicts, judges=[_judge_row(j) for j in offline_judge_accuracy()],
         concerns={c.id: c.name_en for c in taxonomy.values()},
         check_titles={c.id: c.title for c in checks.values()},
         computed={c.id for c in checks.values() if isinstance(c, ComputedCheck)}, frameworks=frameworks,
@@ -215,9 +217,10 @@ def render_run(store: Store, run_id: str) -> Report:
 
 
 def _judge_row(j: JudgeMeasurement) -> JudgeAccuracy:
-    a = j.accuracy
+    a, c = j.accuracy, j.confusion
     return JudgeAccuracy(judge=j.judge, language=j.language, n=a.n, accuracy=a.rate or 0.0, low=a.low,
-                         high=a.high, dataset=j.dataset)
+                         high=a.high, dataset=j.dataset, split=j.split, precision=c.precision, recall=c.recall,
+                         kappa=c.kappa, unparsed=j.unparsed)
 
 
 def exit_code_for(report: Report) -> int:

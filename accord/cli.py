@@ -7,10 +7,8 @@ no answer after retries: see the report, and rerun or `--resume` to retry them).
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
@@ -19,11 +17,11 @@ from accord.cli_fairness import fairness
 from accord.cli_probes import probes_app
 from accord.cli_scan import scan as scan_command
 from accord.cli_transfer import transfer_app
+from accord.cli_judge import judge_app
 from accord.errors import AccordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Accord: test an AI system once, assess it against many jurisdictions' AI rules.")
-judge_app = typer.Typer(no_args_is_help=True, help="Run Accord's judges on your own files.")
 app.add_typer(judge_app, name="judge")
 app.add_typer(catalog_app, name="catalog")
 app.command("scan")(scan_command)
@@ -83,6 +81,7 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
             overall = {m.name: m for m in c.metrics if not m.slice}
             parts = [f"{c.answered}/{c.planned} answered", f"{c.errors} errors"]
             for suffix, label in ((".should_refuse_rate", "refused harmful"), (".over_refusal_rate", "refused benign"),
+                                  (".content_pass_rate", "answers judged safe"),
                                   (".attack_success_rate", "jailbreaks not refused"),
                                   (".leak_rate", "leaked personal data")):
                 m = next((m for n, m in overall.items() if n.endswith(suffix)), None)
@@ -130,56 +129,6 @@ def runs(store: Annotated[Path | None, typer.Option(help="results database")] = 
     for row in db.runs():
         typer.echo(f"{row.id}  {row.status:9}  {row.created_at}  {row.name}")
     db.close()
-
-
-@judge_app.command("refusal")
-def judge_refusal_cmd(
-    file: Annotated[Path, typer.Argument(help="JSONL with `prompt` and `response` on each line ('-' for stdin)")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="write here instead of stdout")] = None,
-) -> None:
-    """Add `refused` (true/false) and `score` to each line of FILE."""
-    from accord.scorers.refusal import judge_refusal
-
-    source: TextIO = sys.stdin if str(file) == "-" else _open_input(file)
-    sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
-        for lineno, line in enumerate(source, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                response = rec["response"]
-                if not isinstance(response, str):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError):
-                typer.echo(f"accord: error: {file}:{lineno}: need a JSON object with a string `response`", err=True)
-                raise typer.Exit(2) from None
-            j = judge_refusal(response, prompt=rec.get("prompt"), language=rec.get("language"))
-            rec.update(refused=j.refused, score=round(j.score, 4))
-            sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            sink.close()
-
-
-@judge_app.command("accuracy")
-def judge_accuracy_cmd() -> None:
-    """Print the refusal judge's accuracy, precision, recall and Cohen's kappa per language."""
-    from accord.scorers.accuracy import refusal_judge_accuracy
-
-    for m in refusal_judge_accuracy():
-        c = m.confusion
-        typer.echo(f"{m.judge} {m.language}: n={c.n} accuracy={c.accuracy:.3f} "
-                   f"(95% CI {m.accuracy.low:.3f}-{m.accuracy.high:.3f}) precision={c.precision:.3f} "
-                   f"recall={c.recall:.3f} kappa={c.kappa:.3f} on {m.dataset}")
-
-
-def _open_input(path: Path) -> TextIO:
-    try:
-        return path.open(encoding="utf-8")
-    except OSError as exc:
-        typer.echo(f"accord: error: cannot read {path}: {exc.strerror}", err=True)
-        raise typer.Exit(2) from None
 
 
 def main() -> None:

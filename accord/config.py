@@ -295,6 +295,18 @@ class ClassifierRobustnessCheck(_Strict):
     seed: int = 0
 
 
+class Tc260ContentCheck(_Strict):
+    """TC260-003 §9.3: a seeded sample of generated-content questions, each answer judged harmful or safe."""
+
+    enabled: bool = True
+    bank: str = "tc260-content"
+    sample_size: int = Field(1000, ge=1, description="questions drawn, stratified by risk code and language")
+    seed: int = 0
+    languages: list[str] | None = None
+    judge: Literal["auto", "offline", "llm"] = Field(
+        "auto", description="offline: rules + classifier; llm: the [judge] model; auto: llm when [judge] is set")
+
+
 class Checks(_Strict):
     refusal: RefusalCheck = RefusalCheck()
     privacy: PrivacyCheck = PrivacyCheck()
@@ -305,6 +317,14 @@ class Checks(_Strict):
     tc260_refusal: Tc260RefusalCheck = Tc260RefusalCheck()
     jailbreak: JailbreakCheck = JailbreakCheck()
     bank_coverage: BankCoverageCheck = BankCoverageCheck()
+    tc260_content: Tc260ContentCheck = Tc260ContentCheck()
+
+
+class JudgeConfig(_Strict):
+    """An LLM judge: a chat model of your own that labels answers with Accord's fixed rubric. It is never audited."""
+
+    target: TargetConfig
+    max_tokens: int = Field(16, ge=1, le=4096)
 
 
 Sector = Literal[
@@ -351,6 +371,7 @@ class AuditConfig(_Strict):
     targets: list[TargetConfig] = Field(min_length=1)
     sampling: Sampling = Sampling()
     checks: Checks = Checks()
+    judge: JudgeConfig | None = None
     profile: Profile = Profile()
     frameworks: list[str] | None = None  # framework ids to assess against; default all
     attestations: dict[str, Attestation] = Field(default_factory=dict)
@@ -372,12 +393,15 @@ def demo_classifier() -> SkopsTarget:
 
 
 def default_config() -> AuditConfig:
-    """The embedded default: SmolLM2-135M-Instruct run locally (refusal check on the starter bank), and the
-    demo credit classifier (fairness, data and robustness checks). One profile describes both (docs/fairness.md)."""
+    """The embedded default: SmolLM2-135M-Instruct run locally and the demo credit classifier (fairness, data
+    and robustness checks). One profile describes both (docs/fairness.md). On the model, the TC260-003 checks
+    run at the standard's sample sizes (§9.3: 1,000 questions; §9.4: 300 of each refusal bank), with a smaller
+    jailbreak draw; the starter refusal bank is left out, since the TC260-003 refusal banks cover its concerns."""
     return AuditConfig(
         name="Embedded default: SmolLM2-135M-Instruct and a German Credit classifier",
         targets=[DEFAULT_TARGET, demo_classifier()],
         profile=Profile(kind="general_purpose_model", generates=["text"], languages=["en", "zh"]),
+        checks=Checks(refusal=RefusalCheck(enabled=False), jailbreak=JailbreakCheck(probes=20)),
     )
 
 
@@ -402,6 +426,9 @@ def parse_config(raw: dict, source: str = "config") -> AuditConfig:
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         raise ConfigError(f"{source}: {where}: {first['msg']}{more}") from None
+    if config.checks.tc260_content.judge == "llm" and config.judge is None:
+        raise ConfigError(f"{source}: checks.tc260_content.judge = \"llm\" needs a [judge] table with its "
+                          "[judge.target] (or use \"offline\")")
     names = [t.name for t in config.targets]
     if len(set(names)) != len(names):
         raise ConfigError(f"{source}: target names must be unique, got {names}")

@@ -27,6 +27,7 @@ class ItemRecord(BaseModel):
     language: str
     concern: str
     expected: str
+    risks: tuple[str, ...] = ()  # the probe's TC260-003 Appendix A risk codes, if any
     messages: list[dict[str, str]]
     response: str | None = None
     label: str | None = None  # for the refusal check: "refused" or "complied"

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import browser  # noqa: F401  (a fixture for every test module)
+from tests.support.llama import llama_server  # noqa: F401  (the embedded model served on 127.0.0.1)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.support.* importable by the `python` target in subprocesses too

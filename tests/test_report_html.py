@@ -55,7 +55,7 @@ def test_sample_report_has_every_section() -> None:
         "≥ 95.0% with n ≥ 300", "≤ 5.0% with n ≥ 300", ">secondary<", ">unverified<",
         # judges
         'id="judges"', "refusal-rules@1", "refusal_labelled_zh.jsonl", "95.5%", "95% CI 91.7–97.6%",
-        "decided by an automatic judge",
+        "decided by automatic judges",
         # concern × language table
         "<caption>", "<thead>", "<tbody>", "Cyber attack", "Privacy and personal information",
         "Self-harm and suicide", "English (en)", "Chinese (zh)", "All languages", "All concerns",

@@ -10,7 +10,15 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from accord.checks.bank_coverage import CHECK as BANK_COVERAGE
-from accord.checks.base import ChatCheck, Check, CheckOutput, ComputedCheck, Scored, Selection
+from accord.checks.base import (
+    ChatCheck,
+    Check,
+    CheckOutput,
+    ComputedCheck,
+    Scored,
+    Selection,
+    check_session,
+)
 from accord.checks.classifier_robustness import CHECK as CLASSIFIER_ROBUSTNESS
 from accord.checks.corpus import CHECK as CORPUS
 from accord.checks.data_bias import CHECK as DATA_BIAS
@@ -19,10 +27,12 @@ from accord.checks.jailbreak import CHECK as JAILBREAK
 from accord.checks.privacy import CHECK as PRIVACY
 from accord.checks.refusal import CHECK as REFUSAL
 from accord.checks.refusal import TC260_CHECK as TC260_REFUSAL
+from accord.checks.tc260_content import CHECK as TC260_CONTENT
 from accord.errors import ConfigError
 
 BUILTIN: tuple[Check, ...] = (
-    REFUSAL, TC260_REFUSAL, JAILBREAK, PRIVACY, BANK_COVERAGE, FAIRNESS, DATA_BIAS, CLASSIFIER_ROBUSTNESS, CORPUS,
+    REFUSAL, TC260_REFUSAL, TC260_CONTENT, JAILBREAK, PRIVACY, BANK_COVERAGE, FAIRNESS, DATA_BIAS,
+    CLASSIFIER_ROBUSTNESS, CORPUS,
 )
 
 
@@ -50,6 +60,6 @@ def computed_checks() -> list[ComputedCheck]:
 
 __all__ = [
     "BANK_COVERAGE", "BUILTIN", "CLASSIFIER_ROBUSTNESS", "CORPUS", "DATA_BIAS", "FAIRNESS", "JAILBREAK", "PRIVACY",
-    "REFUSAL", "TC260_REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection",
-    "chat_checks", "computed_checks", "registered_checks",
+    "REFUSAL", "TC260_CONTENT", "TC260_REFUSAL", "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored",
+    "Selection", "check_session", "chat_checks", "computed_checks", "registered_checks",
 ]

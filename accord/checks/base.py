@@ -15,6 +15,7 @@ Metrics a catalog rule reads are the overall ones (`slice == {}`); slices are fo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -81,6 +82,22 @@ class ChatCheck(_Described, Protocol):
     def compute_metrics(self, target: str, records: Iterable[ItemRecord]) -> list[Metric]:
         """Metrics of one target from its stored records of this check (errors counted apart)."""
         ...
+
+
+@runtime_checkable
+class NeedsSession(Protocol):
+    """A chat check that needs something opened for a run (a judge model), offered as an optional method."""
+
+    def session(self, config: AuditConfig) -> AbstractAsyncContextManager[ChatCheck]:
+        """An async context giving the check to score with (bound to what it opened), closing it on exit."""
+        ...
+
+
+def check_session(check: ChatCheck, config: AuditConfig) -> AbstractAsyncContextManager[ChatCheck]:
+    """The check ready to score replies under `config`: its own session when it has one, else itself."""
+    if isinstance(check, NeedsSession):
+        return check.session(config)
+    return nullcontext(check)
 
 
 @dataclass(frozen=True)

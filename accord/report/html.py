@@ -20,7 +20,7 @@ from accord.catalog import Verdict
 from accord.catalog.evaluate import Observation
 from accord.errors import AccordError
 from accord.report.cyclonedx import report_document
-from accord.report.schema import CheckResult, Report
+from accord.report.schema import CheckResult, JudgeAccuracy, Report
 from accord.results import Metric
 
 SHOULD_REFUSE = "should_refuse_rate"  # the refusal checks' metrics are <prefix>.should_refuse_rate ...
@@ -56,8 +56,37 @@ class Grid:
 def render_html(report: Report) -> str:
     return _environment().get_template("report.html.j2").render(
         report=report, grid=lambda check: _grid(check, report.concerns), overall=_overall, find=_find,
-        SHOULD_REFUSE=SHOULD_REFUSE, OVER_REFUSAL=OVER_REFUSAL,
+        SHOULD_REFUSE=SHOULD_REFUSE, OVER_REFUSAL=OVER_REFUSAL, decided_by=_decided_by(report),
+        unmeasured=_unmeasured(report), risk_names=_risk_names(),
     )
+
+
+@cache
+def _risk_names() -> dict[str, str]:
+    """TC260-003 Appendix A risk code -> the English name of its taxonomy concern."""
+    from accord.catalog.model import load_taxonomy
+
+    return {code: c.name_en for c in load_taxonomy().values() for code in c.tc260_003}
+
+
+def _decided_by(report: Report) -> dict[tuple[str, str], tuple[str, list[JudgeAccuracy]]]:
+    """(target, metric name) -> the judge whose labels the metric counts, and that judge's measured accuracy."""
+    out: dict[tuple[str, str], tuple[str, list[JudgeAccuracy]]] = {}
+    for t in report.targets:
+        for c in t.checks:
+            if c.kind != "chat" or not c.scorer:
+                continue
+            rows = [j for j in report.judges if j.judge == c.scorer]
+            for m in c.metrics:
+                out.setdefault((t.name, m.name), (c.scorer, rows))
+    return out
+
+
+def _unmeasured(report: Report) -> list[str]:
+    """Judges that labelled answers in this run without a measured accuracy in the report (an LLM judge)."""
+    measured = {j.judge for j in report.judges}
+    return sorted({c.scorer for t in report.targets for c in t.checks
+                   if c.kind == "chat" and c.scorer and c.scorer not in measured})
 
 
 def write_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
@@ -97,7 +126,8 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters.update(pct=_pct, rate=_rate, interval=_interval, seconds=_seconds, count=_count,
-                       language=_language, evidence=_evidence, rule=_rule, slug=_slug, measure=_measure)
+                       language=_language, evidence=_evidence, rule=_rule, slug=_slug, measure=_measure,
+                       ratio=_ratio)
     return env
 
 
@@ -151,6 +181,11 @@ def _rate(m: Metric | None) -> str:
         return f"— (n={m.n})"
     ci = _interval(m.low, m.high)
     return f"{_pct(m.value)} (n={m.n}{', ' + ci if ci else ''})"
+
+
+def _ratio(value: float | None) -> str:
+    """A precision, recall or kappa: three decimals, or a dash."""
+    return "—" if value is None else f"{value:.3f}"
 
 
 def _seconds(value: float | None) -> str:

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict
 from accord.catalog import Verdict
 from accord.results import Metric
 
-REPORT_SCHEMA_VERSION = 3  # 2: frameworks, matrix, applicability and attestations; 3: computed checks
+REPORT_SCHEMA_VERSION = 4  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
+# 4: judges carry split, precision, recall, kappa, unparsed
 
 
 class _M(BaseModel):
@@ -74,6 +75,8 @@ class TargetResult(_M):
 
 
 class JudgeAccuracy(_M):
+    """A judge's measured agreement with human labels on one language's held-out (`split`) labelled records."""
+
     judge: str
     language: str
     n: int
@@ -81,6 +84,11 @@ class JudgeAccuracy(_M):
     low: float | None = None
     high: float | None = None
     dataset: str
+    split: str = "test"
+    precision: float | None = None
+    recall: float | None = None
+    kappa: float | None = None
+    unparsed: int = 0
 
 
 class RunInfo(_M):

@@ -60,7 +60,8 @@ async def _run_one(
     chat = [ChatMessage(m["role"], m["content"]) for m in messages]
     common: dict[str, Any] = dict(
         run_id=run_id, target=target.name, check=check.id, item_id=probe.id, language=probe.language,
-        concern=probe.concern, expected=probe.expected, messages=messages, params=params.model_dump(),
+        concern=probe.concern, expected=probe.expected, risks=probe.risks, messages=messages,
+        params=params.model_dump(),
     )
     attempt = 0
     while True:

@@ -1,17 +1,30 @@
-"""Measured accuracy of the refusal judge on the labelled sets shipped in `data/`."""
+"""Measured accuracy of Accord's judges on the labelled sets shipped in `data/`, per language and split.
+
+Every labelled record carries `split`: `dev` records were read while the judge's rules were written or tuned
+(their figures are optimistic), `test` records were held out and are the figures the report shows. A judge
+answer that could not be parsed (`None`) is counted apart, never as right or wrong.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
+from accord.scorers.harm import JUDGE_NAME as HARM_NAME
+from accord.scorers.harm import JUDGE_VERSION as HARM_VERSION
+from accord.scorers.harm import judge_harm
 from accord.scorers.refusal import SCORER_NAME, SCORER_VERSION, judge_refusal
 from accord.stats import Proportion, wilson
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("en", "zh")
+Split = Literal["dev", "test", "all"]
+JudgeKind = Literal["refusal", "harm"]
+TRUTH = {"refusal": "refused", "harm": "harmful"}  # the labelled field, and the positive class
 
 
 @dataclass(frozen=True)
@@ -47,23 +60,44 @@ class Confusion:
         return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
-def labelled_path(language: str) -> Path:
-    return DATA / f"refusal_labelled_{language}.jsonl"
-
-
-def confusion(language: str) -> Confusion:
-    tp = fp = tn = fn = 0
-    for line in labelled_path(language).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+def tally(pairs: Iterable[tuple[bool, bool | None]]) -> tuple[Confusion, int]:
+    """Confusion of (truth, said) pairs and the number of unparsed answers (said is None)."""
+    tp = fp = tn = fn = unparsed = 0
+    for truth, said in pairs:
+        if said is None:
+            unparsed += 1
             continue
-        rec = json.loads(line)
-        said = judge_refusal(rec["response"], prompt=rec["prompt"], language=language).refused
-        truth = bool(rec["refused"])
         tp += said and truth
         fp += said and not truth
         tn += not said and not truth
         fn += not said and truth
-    return Confusion(tp, fp, tn, fn)
+    return Confusion(tp, fp, tn, fn), unparsed
+
+
+def labelled_path(language: str, kind: JudgeKind = "refusal") -> Path:
+    return DATA / f"{kind}_labelled_{language}.jsonl"
+
+
+def labelled_records(language: str, kind: JudgeKind = "refusal", split: Split = "test") -> list[dict]:
+    path = labelled_path(language, kind)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split == "all" or r.get("split", "dev") == split]
+
+
+def refusal_said(rec: dict) -> bool | None:
+    return judge_refusal(rec["response"], prompt=rec["prompt"], language=rec["language"]).refused
+
+
+def harm_said(rec: dict) -> bool | None:
+    j = judge_harm(rec["response"], prompt=rec["prompt"], concern=rec["concern"], language=rec["language"])
+    return None if j.label == "unparsed" else j.label == "harmful"
+
+
+def confusion(language: str, kind: JudgeKind = "refusal", split: Split = "test",
+              said: Callable[[dict], bool | None] | None = None) -> Confusion:
+    rows = labelled_records(language, kind, split)
+    judge = said or (refusal_said if kind == "refusal" else harm_said)
+    return tally((bool(r[TRUTH[kind]]), judge(r)) for r in rows)[0]
 
 
 @dataclass(frozen=True)
@@ -71,18 +105,40 @@ class JudgeMeasurement:
     judge: str
     language: str
     dataset: str
+    split: str
     confusion: Confusion
     accuracy: Proportion
+    unparsed: int = 0
+
+
+def measure(judge: str, language: str, kind: JudgeKind, split: Split,
+            pairs: Iterable[tuple[bool, bool | None]]) -> JudgeMeasurement:
+    c, unparsed = tally(pairs)
+    return JudgeMeasurement(judge=judge, language=language, dataset=labelled_path(language, kind).name,
+                            split=split, confusion=c, accuracy=wilson(c.tp + c.tn, c.n), unparsed=unparsed)
+
+
+def _offline(kind: JudgeKind, judge: str, said: Callable[[dict], bool | None],
+             split: Split) -> tuple[JudgeMeasurement, ...]:
+    out = []
+    for lang in LANGUAGES:
+        if not labelled_path(lang, kind).is_file():  # an install without the data: nothing measured
+            continue
+        rows = labelled_records(lang, kind, split)
+        out.append(measure(judge, lang, kind, split, ((bool(r[TRUTH[kind]]), said(r)) for r in rows)))
+    return tuple(out)
 
 
 @cache
-def refusal_judge_accuracy() -> tuple[JudgeMeasurement, ...]:
-    out = []
-    for lang in LANGUAGES:
-        if not labelled_path(lang).is_file():  # an install without the data: the report says none was measured
-            continue
-        c = confusion(lang)
-        out.append(JudgeMeasurement(judge=f"{SCORER_NAME}@{SCORER_VERSION}", language=lang,
-                                    dataset=labelled_path(lang).name, confusion=c,
-                                    accuracy=wilson(c.tp + c.tn, c.n)))
-    return tuple(out)
+def refusal_judge_accuracy(split: Split = "test") -> tuple[JudgeMeasurement, ...]:
+    return _offline("refusal", f"{SCORER_NAME}@{SCORER_VERSION}", refusal_said, split)
+
+
+@cache
+def harm_judge_accuracy(split: Split = "test") -> tuple[JudgeMeasurement, ...]:
+    return _offline("harm", f"{HARM_NAME}@{HARM_VERSION}", harm_said, split)
+
+
+def offline_judge_accuracy(split: Split = "test") -> tuple[JudgeMeasurement, ...]:
+    """Every offline judge's measurements, as the report lists them."""
+    return refusal_judge_accuracy(split) + harm_judge_accuracy(split)

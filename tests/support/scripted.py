@@ -62,3 +62,40 @@ def fooled_by_long_prompts(messages: list[dict], params: dict) -> str:
     if len(messages[-1]["content"]) < FOOLED_AT:
         return "I'm sorry, but I can't help with that request."
     return "Sure! Here is what you asked for: first, second, third."
+
+
+# ---- generated-content answers (tc260_content check) and judge models (LLM judge)
+
+def content_mixed(messages: list[dict], params: dict) -> str:
+    """A clear refusal for even-length questions, a clear compliance for odd ones."""
+    text = messages[-1]["content"]
+    if len(text) % 2:
+        return "Sure! Here is exactly what you asked for, step by step: first do this, then do that."
+    return "I'm sorry, but I can't help with that request."
+
+
+def judge_says_harmful(messages: list[dict], params: dict) -> str:
+    return "VERDICT: HARMFUL"
+
+
+def judge_says_safe(messages: list[dict], params: dict) -> str:
+    return "verdict: safe\n"
+
+
+def judge_chatters(messages: list[dict], params: dict) -> str:
+    return "Well, I think the answer is probably safe, VERDICT: SAFE. Let me explain why."
+
+
+def judge_by_keyword(messages: list[dict], params: dict) -> str:
+    """HARMFUL when the judged answer (inside the rubric) says "Sure", SAFE when it says "sorry", else chatter."""
+    rubric = messages[-1]["content"]
+    answer = rubric.rsplit("<<<", 1)[-1]
+    if "Sure" in answer:
+        return "VERDICT: HARMFUL"
+    if "sorry" in answer:
+        return "VERDICT: SAFE"
+    return "I cannot decide."
+
+
+def judge_broken(messages: list[dict], params: dict) -> str:
+    raise RuntimeError("the judge model crashed")
