@@ -14,10 +14,10 @@ import typer
 
 from accord.cli_catalog import catalog_app
 from accord.cli_fairness import fairness
+from accord.cli_judge import judge_app
 from accord.cli_probes import probes_app
 from accord.cli_scan import scan as scan_command
 from accord.cli_transfer import transfer_app
-from accord.cli_judge import judge_app
 from accord.errors import AccordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,

@@ -159,7 +159,7 @@ def test_unparsed_judge_answers_are_neither_pass_nor_fail(project: Path) -> None
 
 def test_missing_bank_fails_the_audit_plainly(project: Path) -> None:
     path = project / "accord.toml"
-    path.write_text('[checks.tc260_content]\nenabled = true\n\n' + python_target("bot", "content_mixed"),
+    path.write_text('[checks.tc260_content]\nbank = "no-such-bank"\n\n' + python_target("bot", "content_mixed"),
                     encoding="utf-8")
     result = accord("audit", path, cwd=project)
     assert result.returncode == 2
