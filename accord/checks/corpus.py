@@ -8,8 +8,9 @@ automated judges.
 - **technical pass**: `technical_fraction` of the items (all of them by default; the standard asks for at
   least 10%), drawn with the same seed.
 An item is a line (txt, jsonl) or a row (csv, parquet, all its scanned columns together). It fails when a
-judge fails it. Today the only judge is the PII scanner; the harm judge (branch `judges`) plugs in through
-`ItemJudge` when it lands.
+judge fails it. Today the only judge is the PII scanner. The offline harm judge judges answers to probes (it
+reads the probe's question and concern) and its accuracy is measured on such answers only, so it is not used on
+corpus documents: a judge for harmful corpus text plugs in through `ItemJudge` once it has a labelled set.
 
 Metrics (Wilson intervals): corpus.sample_pass_rate, corpus.technical_pass_rate (overall and per entity
 type: the share of items without that type), corpus.technical_coverage (share of the corpus passed).
@@ -136,8 +137,8 @@ class CorpusCheck:
             "technical_failed": tech_fail, "failures_by_type": dict(sorted(type_counts.items())),
             "judges": [j.name for j in judges], "judges_not_available": list(self.judges_pending),
             "note": "Automated judges only. The manual review of the sample that TC260-003 §9.2 asks for is the "
-                    "user's to do (and to attest); the harm judge is not wired in yet, so only personal data "
-                    "fails an item.",
+                    "user's to do (and to attest). Only personal data fails an item: Accord's harm judge is "
+                    "measured on answers to probes, not on corpus documents, so it is not used here.",
         }
         summary = [f"{total} items; sample {len(sample)}{' (the whole corpus)' if whole else ''}: "
                    f"{len(sample) - sample_fail} pass; technical pass over {n_tech} ({n_tech / max(total, 1):.0%}): "
