@@ -184,8 +184,7 @@ def render_run(store: Store, run_id: str) -> Report:
     outputs = store.outputs(run_id)
     planned = store.planned(run_id)
     checks = registered_checks()
-    as_of = config.profile.as_of or dt.date.fromisoformat(row.created_at[:10])
-    scope = applicable(load_catalog(), config.profile, as_of, only=config.frameworks)
+    started = dt.date.fromisoformat(row.created_at[:10])
     metrics: list[Metric] = []
     verdicts = []
     for target in config.targets:
@@ -201,6 +200,8 @@ def render_run(store: Store, run_id: str) -> Report:
                 target_metrics += [m for o in outputs if o.target == name and o.check == check_id and o.status == "ok"
                                    for m in o.metrics]
         metrics += target_metrics
+        profile = config.profile_for(target)
+        scope = applicable(load_catalog(), profile, profile.as_of or started, only=config.frameworks)
         verdicts += evaluate(scope, target.name, target_metrics, config.attestations)
     taxonomy = load_taxonomy()
     frameworks = [FrameworkInfo(id=f.id, title=f.title, jurisdiction=f.jurisdiction, document=f.document,

@@ -121,6 +121,8 @@ def show_cmd(req_id: Annotated[str, typer.Argument(metavar="ID", help="a require
 def applicable_cmd(
     config: Annotated[Path | None, typer.Argument(help="accord.toml with a [profile]; omit for the default")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)] = None,
+    target: Annotated[str | None, typer.Option(help="a target whose own [targets.profile] facts replace the "
+                                                    "shared ones (default: the shared [profile])")] = None,
     fmt: FormatOpt = Fmt.text,
 ) -> None:
     """Which requirements apply to the system CONFIG describes, and why; and which don't, and why not."""
@@ -131,14 +133,19 @@ def applicable_cmd(
     except AccordError as exc:
         typer.echo(f"accord: error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
+    chosen = [t for t in cfg.targets if t.name == target]
+    if target is not None and not chosen:
+        typer.echo(f"accord: error: no target {target!r}; targets: {', '.join(t.name for t in cfg.targets)}", err=True)
+        raise typer.Exit(2)
+    profile = cfg.profile_for(chosen[0]) if chosen else cfg.profile
     try:
-        day = dt.date.fromisoformat(as_of) if as_of else cfg.profile.as_of or dt.date.today()
+        day = dt.date.fromisoformat(as_of) if as_of else profile.as_of or dt.date.today()
     except ValueError:
         typer.echo(f"accord: error: --as-of {as_of!r} is not a date like 2026-08-02", err=True)
         raise typer.Exit(2) from None
-    items = applicable(load_catalog(), cfg.profile, day, only=cfg.frameworks)
+    items = applicable(load_catalog(), profile, day, only=cfg.frameworks)
     if fmt is Fmt.json:
-        _emit_json({"as_of": day.isoformat(), "requirements": [
+        _emit_json({"as_of": day.isoformat(), "target": target, "requirements": [
             {"id": a.requirement.id, "framework": a.requirement.framework, "status": a.status,
              "reasons": list(a.reasons)} for a in items]})
         return
@@ -149,6 +156,9 @@ def applicable_cmd(
             typer.echo(f"  {a.requirement.id:44} {'; '.join(a.reasons)}")
     if any(a.status == "may apply" for a in items):
         typer.echo("Describe your system in the config's [profile] table to settle the ones that may apply.")
+    own = [t.name for t in cfg.targets if t.profile is not None and t.name != target]
+    if own:
+        typer.echo(f"Targets with facts of their own: {', '.join(own)} (see them with --target NAME).")
 
 
 @catalog_app.command("crosswalk")

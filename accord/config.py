@@ -27,11 +27,44 @@ class Sampling(_Strict):
     seed: int | None = 0
 
 
+Sector = Literal[
+    "biometrics", "critical_infrastructure", "education", "employment", "essential_services", "credit",
+    "insurance", "healthcare", "housing", "law_enforcement", "migration", "justice", "democratic_processes",
+    "legal_services", "government_services", "other",
+]
+
+
+class Profile(_Strict):
+    """Facts about the system under test that decide which requirements apply. Leave out what you don't know:
+    requirements that depend on it are listed as "may apply"."""
+
+    kind: Literal["general_purpose_model", "generative_service", "predictive_system"] | None = None
+    intended_use: str | None = None
+    sectors: list[Sector] | None = None
+    regions: list[str] | None = Field(None, description="where it is offered: CN, EU, US, US-NYC, US-CO, SG, KR, ...")
+    public_facing: bool | None = None
+    training_flop: float | None = Field(None, ge=0)
+    personal_data: bool | None = None
+    personal_data_subjects: int | None = Field(None, ge=0)
+    sensitive_personal_data_subjects: int | None = Field(None, ge=0)
+    exports_personal_data_from: list[str] | None = None
+    exports_important_data: bool | None = Field(
+        None, description="sends data that authorities have designated as important data out of China")
+    critical_information_infrastructure: bool | None = None
+    public_opinion_attributes: bool | None = None
+    generates: list[Literal["text", "image", "audio", "video"]] | None = None
+    languages: list[str] | None = None
+    automated_decisions: bool | None = None
+    as_of: dt.date | None = Field(None, description="date to evaluate application dates against (default: today)")
+
+
 class TargetBase(_Strict):
     """What every target has: a unique name and a family that says which checks can measure it."""
 
     family: ClassVar[Literal["chat", "classifier", "dataset"]]
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    profile: Profile | None = Field(None, description="facts about this system that differ from the config's "
+                                    "[profile]: each field given here replaces the shared one for this target")
 
     def describe(self) -> str:
         """One line naming the system under test, for the report."""
@@ -327,37 +360,6 @@ class JudgeConfig(_Strict):
     max_tokens: int = Field(16, ge=1, le=4096)
 
 
-Sector = Literal[
-    "biometrics", "critical_infrastructure", "education", "employment", "essential_services", "credit",
-    "insurance", "healthcare", "housing", "law_enforcement", "migration", "justice", "democratic_processes",
-    "legal_services", "government_services", "other",
-]
-
-
-class Profile(_Strict):
-    """Facts about the system under test that decide which requirements apply. Leave out what you don't know:
-    requirements that depend on it are listed as "may apply"."""
-
-    kind: Literal["general_purpose_model", "generative_service", "predictive_system"] | None = None
-    intended_use: str | None = None
-    sectors: list[Sector] | None = None
-    regions: list[str] | None = Field(None, description="where it is offered: CN, EU, US, US-NYC, US-CO, SG, KR, ...")
-    public_facing: bool | None = None
-    training_flop: float | None = Field(None, ge=0)
-    personal_data: bool | None = None
-    personal_data_subjects: int | None = Field(None, ge=0)
-    sensitive_personal_data_subjects: int | None = Field(None, ge=0)
-    exports_personal_data_from: list[str] | None = None
-    exports_important_data: bool | None = Field(
-        None, description="sends data that authorities have designated as important data out of China")
-    critical_information_infrastructure: bool | None = None
-    public_opinion_attributes: bool | None = None
-    generates: list[Literal["text", "image", "audio", "video"]] | None = None
-    languages: list[str] | None = None
-    automated_decisions: bool | None = None
-    as_of: dt.date | None = Field(None, description="date to evaluate application dates against (default: today)")
-
-
 class Attestation(_Strict):
     """The user's answer to a requirement's attestation question, shown in the report as attested."""
 
@@ -367,6 +369,8 @@ class Attestation(_Strict):
 
 
 class AuditConfig(_Strict):
+    """The whole audit: the systems under test, the checks, the facts that decide which requirements apply."""
+
     name: str = "Accord audit"
     targets: list[TargetConfig] = Field(min_length=1)
     sampling: Sampling = Sampling()
@@ -375,6 +379,12 @@ class AuditConfig(_Strict):
     profile: Profile = Profile()
     frameworks: list[str] | None = None  # framework ids to assess against; default all
     attestations: dict[str, Attestation] = Field(default_factory=dict)
+
+    def profile_for(self, target: TargetBase) -> Profile:
+        """The shared profile with the target's own facts (its `profile` table) in place of the shared ones."""
+        if target.profile is None:
+            return self.profile
+        return self.profile.model_copy(update=target.profile.model_dump(exclude_unset=True))
 
 
 DEFAULT_TARGET = LocalTarget(type="local", name="smollm2-135m-instruct")
@@ -389,14 +399,16 @@ def demo_classifier() -> SkopsTarget:
         type="sklearn", name="german-credit-classifier", model_path=MODEL,
         data=TabularData(path=TEST_DATA, label=LABEL, sensitive=SENSITIVE, features=FEATURES,
                          positive_label=POSITIVE),
+        profile=Profile(kind="predictive_system", sectors=["credit"], automated_decisions=True, personal_data=True,
+                        generates=[]),
     )
 
 
 def default_config() -> AuditConfig:
     """The embedded default: SmolLM2-135M-Instruct run locally and the demo credit classifier (fairness, data
-    and robustness checks). One profile describes both (docs/fairness.md). On the model, the TC260-003 checks
-    run at the standard's sample sizes (§9.3: 1,000 questions; §9.4: 300 of each refusal bank), with a smaller
-    jailbreak draw; the starter refusal bank is left out, since the TC260-003 refusal banks cover its concerns."""
+    and robustness checks), the classifier with facts of its own (a credit-decision system). On the model, the
+    TC260-003 checks run at the standard's sample sizes (§9.3: 1,000 questions; §9.4: 300 of each refusal bank),
+    with a smaller jailbreak draw; the starter refusal bank is left out (the TC260-003 banks cover its concerns)."""
     return AuditConfig(
         name="Embedded default: SmolLM2-135M-Instruct and a German Credit classifier",
         targets=[DEFAULT_TARGET, demo_classifier()],

@@ -83,3 +83,21 @@ def test_unknown_framework_or_attestation_is_a_config_error(project: Path) -> No
         cfg = write_config(project / "accord.toml", python_target("bot", "comply_everything"), extra=extra)
         result = accord("audit", cfg, cwd=project)
         assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_applicable_for_one_target_uses_its_own_facts(tmp_path: Path) -> None:
+    targets = python_target("chat", "comply_everything") + python_target("scorer", "comply_everything") + \
+        '[targets.profile]\nkind = "predictive_system"\nsectors = ["credit"]\n'
+    cfg = write_config(tmp_path / "accord.toml", targets, extra=CN_SERVICE.replace('"CN"', '"EU"'))
+    later = ("--as-of", "2028-01-01")  # Annex III applies from 2 Dec 2027 (Regulation (EU) 2026/1744)
+    shared = json.loads(accord("catalog", "applicable", cfg, *later, "--format", "json", cwd=tmp_path).stdout)
+    own = json.loads(accord("catalog", "applicable", cfg, "--target", "scorer", *later, "--format", "json",
+                            cwd=tmp_path).stdout)
+    status = {r["id"]: r["status"] for r in shared["requirements"]}
+    status_own = {r["id"]: r["status"] for r in own["requirements"]}
+    assert (status["eu-ai-act:annex-iii.5"], status_own["eu-ai-act:annex-iii.5"]) == ("may apply", "applies")
+    assert own["target"] == "scorer"
+    text = accord("catalog", "applicable", cfg, cwd=tmp_path).stdout
+    assert "Targets with facts of their own: scorer" in text
+    missing = accord("catalog", "applicable", cfg, "--target", "nobody", cwd=tmp_path)
+    assert missing.returncode == 2 and "no target 'nobody'" in missing.stderr

@@ -54,3 +54,24 @@ def test_readme_example_config_is_valid() -> None:
     config = parse_config(tomllib.loads(block.group(1)), source="README")
     assert config.profile.regions == ["CN", "EU", "US-CO"]
     assert set(config.attestations) <= set(all_requirements())
+
+
+def test_a_targets_own_facts_replace_the_shared_ones_for_it_alone(tmp_path: Path) -> None:
+    path = tmp_path / "accord.toml"
+    path.write_text(
+        '[profile]\nkind = "generative_service"\nregions = ["EU"]\npublic_facing = true\n'
+        '[[targets]]\nname = "chat"\ntype = "python"\ncallable = "m:f"\n'
+        '[[targets]]\nname = "scorer"\ntype = "python"\ncallable = "m:g"\n'
+        '[targets.profile]\nkind = "predictive_system"\nsectors = ["credit"]\n', encoding="utf-8")
+    cfg = load_config(path)
+    chat, scorer = (cfg.profile_for(t) for t in cfg.targets)
+    assert (chat.kind, chat.sectors, chat.regions) == ("generative_service", None, ["EU"])
+    assert (scorer.kind, scorer.sectors, scorer.regions, scorer.public_facing) == (
+        "predictive_system", ["credit"], ["EU"], True)
+
+
+def test_the_default_classifier_is_described_as_a_credit_decision_system() -> None:
+    cfg = default_config()
+    model, classifier = (cfg.profile_for(t) for t in cfg.targets)
+    assert model.kind == "general_purpose_model" and classifier.kind == "predictive_system"
+    assert classifier.sectors == ["credit"] and classifier.languages == model.languages
