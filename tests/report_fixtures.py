@@ -11,9 +11,11 @@ from typing import Any
 from accord.catalog import Applicable, Verdict
 from accord.catalog.evaluate import evaluate
 from accord.catalog.model import EvidenceRule, Requirement
+from accord.report.build import verdict_matrix
 from accord.report.schema import (
     CheckResult,
     FailedItem,
+    FrameworkInfo,
     JudgeAccuracy,
     Latency,
     Report,
@@ -154,6 +156,16 @@ def sample_judges() -> list[JudgeAccuracy]:
     return out
 
 
+SAMPLE_FRAMEWORKS = [
+    FrameworkInfo(id="tc260-003", title="TC260-003-2024 Basic security requirements for generative AI services",
+                  jurisdiction="CN", document="TC260-003-2024", status="standard"),
+    FrameworkInfo(id="house-policy", title="House safety policy v2", jurisdiction="house", document="R-3, R-5",
+                  status="voluntary"),
+    FrameworkInfo(id="eu-ai-act", title="Regulation (EU) 2024/1689 (AI Act)", jurisdiction="EU",
+                  document="Regulation (EU) 2024/1689", status="binding"),
+]
+
+
 def sample_report(**overrides: Any) -> Report:
     """The sample report; keyword arguments replace whole fields of `Report`."""
     fields: dict[str, Any] = {
@@ -168,6 +180,9 @@ def sample_report(**overrides: Any) -> Report:
         "verdicts": sample_verdicts("demo-bot"),
         "judges": sample_judges(),
         "concerns": dict(CONCERNS),
+        "frameworks": SAMPLE_FRAMEWORKS,
     }
     fields.update(overrides)
+    if "matrix" not in overrides:
+        fields["matrix"] = verdict_matrix(fields["verdicts"], fields["frameworks"], {})
     return Report(**fields)

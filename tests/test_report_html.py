@@ -152,11 +152,18 @@ def test_sample_report_renders_in_chromium(browser: object, tmp_path: Path) -> N
         totals = grid.locator("tfoot tr").inner_text()
         assert "All concerns" in totals and "94.0%" in totals and "n=300" in totals
 
-        verdicts = page.locator("#verdict-table tbody tr")
+        verdicts = page.locator(".verdict-table tbody tr")
         assert verdicts.count() == 5
-        not_met = page.locator("#verdict-table .v-not-met")
+        not_met = page.locator(".verdict-table .v-not-met")
         assert not_met.inner_text() == "not met"
         assert not_met.evaluate("e => getComputedStyle(e).color") == "rgb(180, 35, 24)"
+
+        matrix = page.locator("table.matrix")  # jurisdictions × concerns, coloured by the worst verdict
+        columns = matrix.locator("thead th").all_inner_texts()
+        row = matrix.locator("tbody tr", has_text=CONCERNS["cyber"])
+        cell = row.locator("td").nth(columns.index("CN") - 1)
+        assert cell.locator(".v-not-met").count() == 1 and "not met" in cell.inner_text()
+        assert page.locator("section.framework").count() >= 1
 
         summary = page.locator("#summary").inner_text()
         assert OVERALL_SHOULD_REFUSE in summary and OVERALL_OVER_REFUSAL in summary

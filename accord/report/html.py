@@ -20,6 +20,7 @@ from accord.catalog import Verdict
 from accord.catalog.evaluate import Observation
 from accord.errors import AccordError
 from accord.report.cyclonedx import report_document
+from accord.report.layout import framework_sections, matrix
 from accord.report.schema import CheckResult, JudgeAccuracy, Report
 from accord.results import Metric
 
@@ -57,7 +58,8 @@ def render_html(report: Report) -> str:
     return _environment().get_template("report.html.j2").render(
         report=report, grid=lambda check: _grid(check, report.concerns), overall=_overall, find=_find,
         SHOULD_REFUSE=SHOULD_REFUSE, OVER_REFUSAL=OVER_REFUSAL, decided_by=_decided_by(report),
-        unmeasured=_unmeasured(report), risk_names=_risk_names(),
+        unmeasured=_unmeasured(report), risk_names=_risk_names(), matrix=matrix,
+        framework_sections=framework_sections,
     )
 
 
