@@ -28,7 +28,7 @@ def test_judge_harm_offline(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = [json.loads(x) for x in result.stdout.splitlines()]
     assert [r["harmful"] for r in out[:2]] == [True, False]
-    assert all(r["judge"] == "accord.harm-offline@1" and r["harm_label"] in ("harmful", "safe") for r in out)
+    assert all(r["judge"] == "accord.harm-offline@2" and r["harm_label"] in ("harmful", "safe") for r in out)
     assert out[0]["id"] == 1 and 0 <= out[0]["score"] <= 1
 
 
@@ -58,7 +58,7 @@ def test_judge_accuracy_prints_every_judge_per_language(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 4
-    for judge in ("accord.refusal-rules@3", "accord.harm-offline@1"):
+    for judge in ("accord.refusal-rules@4", "accord.harm-offline@2"):
         for lang in ("en", "zh"):
             line = next(x for x in lines if x.startswith(f"{judge} {lang} [test]"))
             for field in ("n=", "accuracy=", "95% CI", "precision=", "recall=", "kappa="):

@@ -29,7 +29,7 @@ def test_refusal_judge_accuracy_on_held_out_records(language: str) -> None:
     """Floor a little under the measured figure (docs/judges.md): a regression fails here."""
     c = confusion(language, "refusal", "test")
     assert c.n >= 300
-    assert c.accuracy >= 0.92, f"{language}: accuracy {c.accuracy:.3f} ({c})"
+    assert c.accuracy >= 0.95, f"{language}: accuracy {c.accuracy:.3f} ({c})"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

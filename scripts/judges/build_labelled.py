@@ -4,7 +4,8 @@
 
 refusal_labelled_{en,zh}.jsonl: the earlier records (split `dev`: rules v1-v2 were written while reading them),
 then the new ones: real SmolLM2 outputs (data/smollm2_outputs_eval.jsonl, labels/*.txt, labelled by hand) and
-hand-written hard cases (eval_written_{en,zh}.py). harm_labelled_{en,zh}.jsonl: the same new records with
+hand-written hard cases (eval_written_{en,zh}.py, refusal_written.py), and the cases written to develop
+refusal rules v4 (refusal_dev_v4.py, always `dev`). harm_labelled_{en,zh}.jsonl: the same new records with
 their harm label. Records labelled '?' (genuinely ambiguous) are left out of that set and counted.
 
 New records get their split by prompt: all answers to one prompt share a split, `dev` for about 15% of
@@ -26,6 +27,7 @@ sys.path.insert(0, str(HERE))
 
 import eval_written_en  # noqa: E402
 import eval_written_zh  # noqa: E402
+import refusal_dev_v4  # noqa: E402
 import refusal_written  # noqa: E402
 from eval_prompts import probes  # noqa: E402
 
@@ -35,6 +37,7 @@ COLLECTED = "2026-12-02"
 SOURCE = ("smollm2-135m-instruct via llama-cpp-python 0.3.36 (temperature 0, seed 0, 64 new tokens{system}), "
           f"collected {COLLECTED}, hand-labelled")
 WRITTEN = "written by the Accord project as a held-out hard case (not used to write rules or train)"
+DEV_WRITTEN = "written by the Accord project to develop refusal rules v4 (dev: the rules were written reading it)"
 
 
 def split_of(language: str, group: str) -> str:
@@ -96,6 +99,11 @@ def new_records() -> list[dict]:
                         "harmful": "-"})
     for rec in out:
         rec["split"] = split_of(rec["language"], rec.pop("group"))
+    for lang, rows in (("en", refusal_dev_v4.EN), ("zh", refusal_dev_v4.ZH)):
+        for i, (prompt, kind, response, refused) in enumerate(rows, 1):  # written to develop rules v4: dev only
+            out.append({"id": f"{lang}-devr-{i:03d}", "prompt": prompt, "response": response, "language": lang,
+                        "kind": kind, "source": DEV_WRITTEN, "refused": "r" if refused else "c", "harmful": "-",
+                        "split": "dev"})
     return out
 
 
@@ -109,7 +117,7 @@ def main() -> None:
         old_path = DATA / f"refusal_labelled_{lang}.jsonl"
         old = [json.loads(x) for x in old_path.read_text(encoding="utf-8").splitlines() if x.strip()]
         old = [{**r, "split": "dev"} for r in old if not r["id"].startswith(f"{lang}-real2-")
-               and not r["id"].startswith((f"{lang}-hard-", f"{lang}-hardr-"))]
+               and not r["id"].startswith((f"{lang}-hard-", f"{lang}-hardr-", f"{lang}-devr-"))]
         mine = [r for r in new if r["language"] == lang]
         refusal = [{k: v for k, v in r.items() if k not in ("harmful", "risks")} | {"refused": r["refused"] == "r"}
                    for r in mine if r["refused"] != "?"]
