@@ -39,6 +39,11 @@ CHILD = textwrap.dedent("""
     if groups == "str":
         a = np.array(["group-a", "group-b", "group-c", "group-d"], dtype=object)[a]
         b = np.array(["x", "y", "z"], dtype=object)[b]
+    elif groups == "arrow":  # pandas' default string columns from CSV or Parquet (with pyarrow installed)
+        import pandas as pd
+        a = pd.Series(np.array(["group-a", "group-b", "group-c", "group-d"], dtype=object)[a],
+                      dtype=pd.StringDtype("pyarrow"))
+        b = pd.Series(np.array(["x", "y", "z"], dtype=object)[b], dtype=pd.StringDtype("pyarrow"))
     elif groups == "categorical":
         import pandas as pd
         a = pd.Series(pd.Categorical.from_codes(a, ["group-a", "group-b", "group-c", "group-d"]))
@@ -118,6 +123,7 @@ def main() -> int:
     big = run("accord", "accord", args.rows_big, "int", args.repeats)
     run("accord with score", "accord-score", args.rows_big, "int", args.repeats)
     run("accord", "accord", args.rows_big, "categorical", args.repeats)
+    run("accord", "accord", args.rows_big, "arrow", args.repeats)
     run("accord", "accord", args.rows_big, "str", 1)
     ok = ratio_cpu >= 100 and big["max_cpu_s"] < 1.0 and big["peak_mb"] < 1024
     print("targets " + ("met" if ok else "NOT met") + f": ratio {ratio_cpu:.0f}x >= 100; big CPU max "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from scipy.stats import chi2_contingency, fisher_exact
 
@@ -62,7 +63,13 @@ def test_group_columns_of_every_type_give_the_same_counts() -> None:
         "str": sensitive["sex"], "object": sensitive["sex"].astype(object),
         "categorical": pd.Series(pd.Categorical(sensitive["sex"])), "int64": as_int, "int8": as_int.astype(np.int8),
         "int-offset": as_int + 1000, "uint16": as_int.astype(np.uint16), "float": as_int.astype(float),
+        # Arrow-held strings (pandas' default for CSV and Parquet), one chunk and several
+        "arrow-str": pd.Series(list(sensitive["sex"]), dtype=pd.StringDtype("pyarrow")),
+        "arrow-large-chunked": pd.concat([pd.Series(list(sensitive["sex"][:1000]), dtype=pd.ArrowDtype(pa.large_string())),
+                                          pd.Series(list(sensitive["sex"][1000:]), dtype=pd.ArrowDtype(pa.large_string()))],
+                                         ignore_index=True),
     }
+    assert variants["arrow-large-chunked"].array.__arrow_array__().num_chunks == 2
     seen = []
     for column in variants.values():
         r = group_fairness(y_true=y, y_pred=p, sensitive={"sex": column}, settings=ALL)
@@ -75,10 +82,11 @@ def test_group_columns_of_every_type_give_the_same_counts() -> None:
 
 
 def test_missing_sensitive_values_are_a_group_of_their_own() -> None:
-    sex = pd.Series(["f", "m", None, "f", np.nan, "m"] * 10)
     y = np.tile([1, 0, 1, 0, 1, 1], 10)
-    r = group_fairness(y_true=y, y_pred=y, sensitive={"sex": sex}, settings=ALL)
-    assert {g.group: g.count for g in r.groups} == {"f": 20, "m": 20, MISSING: 20}
+    for dtype in (None, pd.StringDtype("pyarrow")):
+        sex = pd.Series(["m", "f", None, "f", np.nan, "m"] * 10, dtype=dtype)
+        r = group_fairness(y_true=y, y_pred=y, sensitive={"sex": sex}, settings=ALL)
+        assert [(g.group, g.count) for g in r.groups] == [("f", 20), ("m", 20), (MISSING, 20)]
 
 
 def test_wilson_intervals_equal_the_projects_scalar_wilson() -> None:
