@@ -65,8 +65,8 @@ def test_group_columns_of_every_type_give_the_same_counts() -> None:
         "int-offset": as_int + 1000, "uint16": as_int.astype(np.uint16), "float": as_int.astype(float),
         # Arrow-held strings (pandas' default for CSV and Parquet), one chunk and several
         "arrow-str": pd.Series(list(sensitive["sex"]), dtype=pd.StringDtype("pyarrow")),
-        "arrow-large-chunked": pd.concat([pd.Series(list(sensitive["sex"][:1000]), dtype=pd.ArrowDtype(pa.large_string())),
-                                          pd.Series(list(sensitive["sex"][1000:]), dtype=pd.ArrowDtype(pa.large_string()))],
+        "arrow-large-chunked": pd.concat([pd.Series(list(part), dtype=pd.ArrowDtype(pa.large_string()))
+                                          for part in (sensitive["sex"][:1000], sensitive["sex"][1000:])],
                                          ignore_index=True),
     }
     assert variants["arrow-large-chunked"].array.__arrow_array__().num_chunks == 2

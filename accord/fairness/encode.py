@@ -58,8 +58,8 @@ def factorize(values: Any, *, feature: str) -> Groups:
         lut[kept + 1] = np.arange(len(kept))
         return _with_missing(lut[codes.astype(np.intp) + 1], [labels[i] for i in kept], feature,
                              has_missing=bool(used[0]))
-    if isinstance(values, pd.Series) and isinstance(values.array, pd.arrays.ArrowExtensionArray | pd.arrays.ArrowStringArray) \
-            and values.dtype.kind in "OSU":
+    arrow = pd.arrays.ArrowExtensionArray | pd.arrays.ArrowStringArray
+    if isinstance(values, pd.Series) and isinstance(values.array, arrow) and values.dtype.kind in "OSU":
         return _arrow_strings(values, feature)
     arr = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
     if arr.dtype.kind in "iub" and arr.size:
