@@ -4,7 +4,8 @@ from different locators are resolved the same way.
 
 Locators are regular expressions whose first item is a narrow character class, so Python's `re` skips
 most of the text in C; the per-candidate work runs only where a digit, an upper-case letter followed by a
-digit, a colon or an at sign occurs.
+digit, a colon or an at sign occurs, and (for addresses) where a digit is followed by a street or preceded by
+one: the address locator checks the street part in its lookarounds, still in C.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from accord.scan.addresses import LOCATOR as ADDRESS_LOCATOR
+from accord.scan.addresses import address_start
 from accord.scan.recognizers import ENTITY_TYPES, RECOGNIZERS, Recognizer
 
 SEPARATOR = "\x00"  # between documents of a batch; no pattern matches it and contexts stop at it
@@ -63,6 +66,9 @@ _LEADS: dict[str, _Lead] = {
     # a colon followed by hex digits or a colon; the rest of the run is consumed, so one hit per address
     "colon": _Lead(re.compile(r":[0-9A-Fa-f:]+"), _back(_HEX_COLON, 45)),
     "at": _Lead(re.compile(r"@(?=[A-Za-z0-9])"), _email_start),
+    # a digit starting a house number before a street (US, UK, FR), after a German street name, or after a
+    # Chinese road and before 号; the candidate starts where the address does (see accord.scan.addresses)
+    "address": _Lead(ADDRESS_LOCATOR, address_start),
 }
 _CUTS = re.compile(r"(?<=[0-9)])[ .\-/]+(?=[(0-9])")  # where a greedy match may be cut back
 _SENTENCE_BREAKS = (SEPARATOR, "\n", "。", "！", "？", "! ", "? ", "; ", "；")
