@@ -80,7 +80,7 @@ _CAP = r"[A-Z][A-Za-z'\-]*"
 _ORDINAL = r"[0-9]{1,3}(?:st|nd|rd|th)"
 _EN_SUFFIX = _alternation((*US_SUFFIXES, *UK_SUFFIXES)) + r"(?![A-Za-z])"
 _SUB_PREMISE = r"(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite)[ ]"
-_HOUSE_REST = r"[0-9]{0,5}[A-Z]?(?:-[0-9]{1,4}[A-Z]?)?"  # after the first digit (the locator consumes it)
+_HOUSE_REST = r"[0-9]{0,5}[A-Za-z]?(?:-[0-9]{1,4}[A-Za-z]?)?"  # after the first digit (the locator consumes it)
 _HOUSE = "[0-9]" + _HOUSE_REST
 _EN_STREET = rf"(?:{_CAP}|{_ORDINAL})(?:[ ]{_CAP}){{0,3}}[ ]{_EN_SUFFIX}"
 # Royal Mail / BS 7666 postcode shape: outward AN, ANN, ANA, AAN, AANN, AANA with the letter rules per position;
@@ -89,10 +89,10 @@ UK_POSTCODE = (r"(?:[A-PR-UWYZ][0-9][0-9A-HJKSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9
                r"[0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])")
 _CITY = rf"{_CAP}(?:[ ]{_CAP}){{0,3}}"
 _ZIP = r"(?!00000)[0-9]{5}(?:-[0-9]{4})?(?![0-9])"
-_US_TAIL = rf",[ ]{_CITY},?[ ]{_alternation(US_STATES)}(?![A-Za-z])(?:[ ]{_ZIP})?"
+_US_TAIL = rf",[ ]{_CITY},?[ ]{_alternation(US_STATES)}(?![A-Za-z0-9])(?:[ ]{_ZIP})?"
 _UK_TAIL = rf"(?:,[ ]{_CITY})?,?[ ]{UK_POSTCODE}"
 _SECONDARY = r",?[ ](?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|#)[ ]?[0-9]{1,5}[A-Z]?(?![A-Za-z0-9])"
-EN_ADDRESS = (rf"(?:{_SUB_PREMISE}[0-9]{{1,4}}[A-Z]?,?[ ](?:{_HOUSE}[ ])?|{_HOUSE}[ ]){_EN_STREET}"
+EN_ADDRESS = (rf"(?:{_SUB_PREMISE}[0-9]{{1,4}}[A-Za-z]?,?[ ](?:{_HOUSE}[ ])?|{_HOUSE}[ ]){_EN_STREET}"
               rf"(?:[ ](?:N|S|E|W|NE|NW|SE|SW)(?![A-Za-z]))?(?:{_SECONDARY})?(?:{_US_TAIL}|{_UK_TAIL})?")
 
 # ---------------------------------------------------------------- French
@@ -106,8 +106,11 @@ _FR_CAP = rf"[A-ZÀ-ÖØ-ÞŒ][{_FR_LETTER}'’\-]*"
 _FR_LINK = r"(?:(?:de|du|des|la|le|les|aux|au|à|et|sur|sous|en)[ ]|[dlDL]['’])"
 _FR_NAME = rf"{_FR_LINK}*{_FR_CAP}(?:[ ]{_FR_LINK}*{_FR_CAP}){{0,4}}"
 # code postal: 2-digit département (01-95; 20 is Corsica) or 97x/98x overseas, then 3 digits (La Poste)
-_FR_CP = r"(?:0[1-9]|[1-8][0-9]|9[0-5]|97[1-8]|98[0-9])[0-9]{3}"
-_FR_COMMUNE = rf"{_FR_CAP}(?:(?:[ ]|-(?:(?:sur|sous|lès|les|le|la|en|de|du|des|aux)-)?){_FR_CAP}){{0,3}}"
+_FR_CP = r"(?:(?:0[1-9]|[1-8][0-9]|9[0-5])[0-9]{3}|97[1-8][0-9]{2}|98[0-9]{3})"
+# a commune: words joined by hyphens ("Saint-Étienne", "Fontaine-sur-Voisin"), or by a space after an article or
+# Saint(e) ("Le Havre", "Sainte Maryse"); a capitalised word after the commune is not taken
+_FR_COMMUNE = (rf"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|Da|De|Du|Des)[ ])?{_FR_CAP}"
+               rf"(?:-(?:(?:sur|sous|lès|les|le|la|en|de|du|des|aux)-)?{_FR_CAP}){{0,3}}")
 _FR_NUMBER_REST = r"[0-9]{0,3}(?:[ ]?(?:bis|ter|quater|[A-D])(?![A-Za-z]))?"  # "5 bis", "5B" (La Poste)
 _FR_NUMBER = "[0-9]" + _FR_NUMBER_REST
 FR_ADDRESS = (rf"{_FR_NUMBER},?[ ](?i:{_alternation(FR_VOIES)})(?![{_FR_LETTER}])[ ]{_FR_NAME}"
@@ -123,8 +126,12 @@ _DE_LETTERS = "A-Za-zÄÖÜäöüß"
 _DE_WORD = _alternation(w for word in DE_STREET_WORDS for w in (word, word.capitalize()))
 _DE_STANDALONE = _alternation(w.capitalize() for w in DE_STREET_WORDS)
 _DE_TOWN_WORD = r"[A-ZÄÖÜ][a-zäöüß]+"
-_DE_TOWN = (rf"{_DE_TOWN_WORD}(?:(?:[ -]|[ ](?:an|am|ob|im|in|bei|vor|auf|unter)(?:[ ](?:der|den|dem))?[ ])"
-            rf"{_DE_TOWN_WORD}){{0,3}}")
+# a town of several words: hyphenated, after a prefix word ("Bad Ems", "Schwäbisch Hall"), or joined by a
+# preposition ("Frankfurt am Main", "Rothenburg ob der Tauber"); a capitalised word after a town is not taken
+_DE_TOWN_PREFIX = (r"(?:Bad|Sankt|St\.|Groß|Klein|Neu|Alt|Hohen|Ober|Unter|Nieder|Königs|Schwäbisch|"
+                   r"Hannoversch|Bergisch|Märkisch|Lutherstadt|Ostseebad|Seebad)")
+_DE_TOWN = (rf"(?:{_DE_TOWN_PREFIX}[ ])?{_DE_TOWN_WORD}(?:(?:-|[ ](?:an|am|ob|im|in|bei|vor|auf|unter)"
+            rf"(?:[ ](?:der|den|dem))?[ ]){_DE_TOWN_WORD}){{0,3}}")
 _DE_PLZ = r"(?:0[1-9]|[1-9][0-9])[0-9]{3}"  # Deutsche Post: 5 digits, Leitzone 0-9, never 00
 _DE_NUMBER = r"[1-9][0-9]{0,3}[a-z]?(?:[ ]?[-/][ ]?[0-9]{1,4}[a-z]?)?(?![0-9])"
 _NOT_GERMAN = r"(?!(?:During|Bring|String|Spring|Offering|Bearing|Boring|Hearing|Wring)[ ])"  # English "-ring"

@@ -116,8 +116,8 @@ PASSPORT_WORDS = ("passport", "护照", "護照", "reisepass", "passnummer", "pa
 SSN_WORDS = ("ssn", "social security")
 NOT_A_PHONE = ("order", "invoice", "ref", "tracking", "ticket", "订单", "单号", "编号", "发票", "bestell",
                "rechnung", "auftrag", "commande", "facture", "isbn", "account", "konto", "compte", "账号")
-NOT_AN_ADDRESS = ("order", "invoice", "ref", "ticket", "chapter", "room", "page", "episode", "bestell", "rechnung",
-                  "kapitel", "seite", "commande", "facture", "chapitre", "订单", "编号")
+NOT_AN_ADDRESS = ("order", "invoice", "ticket", "chapter", "episode", "bestell", "rechnung", "kapitel", "commande",
+                  "facture", "chapitre", "订单", "编号")
 VERSION_WORDS = ("version", "ver.", "build", "版本", "versión")
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
