@@ -140,9 +140,13 @@ DE_ADDRESS = (rf"{_NOT_GERMAN}(?:{_DE_TOWN_WORD}[ ]{_DE_STANDALONE}|[A-ZÄÖÜ][
 
 # ---------------------------------------------------------------- Chinese
 # Provincial-level divisions (GB/T 2260), full names first, then the short forms people also write ("浙江杭州").
-CN_PROVINCES = ("北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 "
-                "湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 广西壮族自治区 西藏自治区 "
-                "宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区").split()
+CN_PROVINCES = (
+    "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 "
+    "江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省 广东省 "
+    "海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 "
+    "广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 "
+    "澳门特别行政区"
+).split()
 _CN_STOP = "在是到至址住的我他她你您请往寄送给于从"  # words that precede an address; not in place names here
 
 
@@ -171,7 +175,7 @@ LOCATOR = re.compile(
     r"[0-9](?<![0-9A-Za-z_.,:/+#\-][0-9])(?:"
     rf"(?={_HOUSE_REST},?[ ](?:{_HOUSE}[ ])?{_EN_STREET})"
     rf"|(?={_FR_NUMBER_REST},?[ ](?i:{_alternation(FR_VOIES)})[ ])"
-    rf"|{_DE_BEFORE_DIGIT}"
+    rf"|(?<=[a-zß.] [0-9])(?:{_DE_BEFORE_DIGIT})"  # the cheap look-behind first: a word's last letter
     rf"|(?<=[{_CN_ROAD_ENDS}][0-9])(?=[0-9]{{0,4}}(?:-[0-9]{{1,4}})?号))")
 _BACK = 48
 _SUB_PREMISE_BEFORE = re.compile(rf"(?<![A-Za-z]){_SUB_PREMISE}$")
