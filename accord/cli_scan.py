@@ -34,7 +34,7 @@ def scan(
                                                     "local one); needs accord[ray]")] = False,
 ) -> None:
     """Find personal data (EMAIL, PHONE_NUMBER, CREDIT_CARD, CN_BANK_CARD, IBAN, IP_ADDRESS, US_SSN,
-    CN_RESIDENT_ID, PASSPORT, UK_NINO) in PATH. Usage: accord scan PATH [--ray [ADDRESS]] [options]."""
+    CN_RESIDENT_ID, PASSPORT, UK_NINO, ADDRESS) in PATH. Usage: accord scan PATH [--ray [ADDRESS]] [options]."""
     from accord.scan import ENTITY_TYPES, Finding, SummaryBuilder, detect_format, scan_path
     from accord.scan.documents import FORMATS, ScanInputError
     from accord.scan.redact import write_redacted

@@ -41,7 +41,7 @@ ADDRESSES = [
 
 @pytest.mark.parametrize("address", ADDRESSES)
 def test_the_whole_address_is_one_span(address: str) -> None:
-    for before, after in (("Please send it to ", " today."), ("请寄到", "，谢谢。"), ("", "")):
+    for before, after in (("Please send it to ", " today."), ("请寄到", "，谢谢。"), ("Neue Adresse ", ""), ("", "")):
         text = before + address + after
         spans = SCANNER.scan(text)
         assert [(text[s.start:s.end], s.type) for s in spans] == [(address, "ADDRESS")], text
@@ -54,7 +54,7 @@ def test_the_whole_address_is_one_span(address: str) -> None:
     "SW1A 2AA", "75008 Paris", "10115 Berlin",
     "order 4521 from the Oak Street shop", "commande n° 4521, rue Dupont", "Bestellung 4711 für Hauptstraße",
     "During 2020 we moved.", "In 2019 the street was renamed.", "3.5 Street-level", "Released on 12/05/2024",
-    "Platz 5 im Ranking", "the top 10 Green ideas",
+    "Platz 5 im Ranking", "the top 10 Green ideas", "Straße 5", "PO Box 123, Springfield, IL 62704",
 ])
 def test_look_alikes_are_not_addresses(text: str) -> None:
     assert SCANNER.scan(text) == [], text

@@ -180,7 +180,7 @@ LOCATOR = re.compile(
 _BACK = 48
 _SUB_PREMISE_BEFORE = re.compile(rf"(?<![A-Za-z]){_SUB_PREMISE}$")
 _DE_BEFORE = re.compile(rf"(?<![{_DE_LETTERS}.\-])(?:{_DE_TOWN_WORD}[ ](?={_DE_STANDALONE}[ ]$))?"
-                        rf"[A-ZÄÖÜ][{_DE_LETTERS}.\-]*[ ]$")
+                        rf"(?:{_DE_STANDALONE}|[A-ZÄÖÜ][{_DE_LETTERS}\-]*?{_DE_WORD})[ ]$")
 _CN_BEFORE = re.compile(rf"{_CN_ADMIN}{_CN_ROAD}$")
 _CN_PROVINCE_RX = re.compile(_CN_PROVINCE)
 
