@@ -72,7 +72,24 @@ _LEADS: dict[str, _Lead] = {
 }
 _CUTS = re.compile(r"(?<=[0-9)])[ .\-/]+(?=[(0-9])")  # where a greedy match may be cut back
 _SENTENCE_BREAKS = (SEPARATOR, "\n", "。", "！", "？", "! ", "? ", "; ", "；")
-_LAST_BREAK = re.compile(".*(?:" + "|".join(re.escape(b) for b in _SENTENCE_BREAKS) + ")", re.DOTALL)
+_BREAK = re.compile("|".join(re.escape(b) for b in _SENTENCE_BREAKS))
+
+
+class _Guard(NamedTuple):
+    """A recognizer's context words, compiled once: one of `context` must occur shortly before the match,
+    none of `blocked` (None: no such rule)."""
+
+    context: re.Pattern[str] | None
+    blocked: re.Pattern[str] | None
+
+
+def _guard(rec: Recognizer) -> _Guard | None:
+    if not (rec.context or rec.blocked):
+        return None
+    return _Guard(_words(rec.context) if rec.context else None, _words(rec.blocked) if rec.blocked else None)
+
+
+_LeadPlan = tuple[_Lead, re.Pattern[str], tuple[Recognizer, ...], tuple[int, ...], tuple[_Guard | None, ...]]
 
 
 class Scanner:
@@ -86,21 +103,21 @@ class Scanner:
         self.types = tuple(t for t in ENTITY_TYPES if t in wanted)
         self._wanted = frozenset(wanted)
         chosen = [r for r in RECOGNIZERS if set(r.types) & wanted]
-        self._leads: list[tuple[_Lead, re.Pattern[str], tuple[Recognizer, ...], tuple[int, ...]]] = []
+        self._leads: list[_LeadPlan] = []
         for name, lead in _LEADS.items():
             recs = tuple(r for r in chosen if r.lead == name)
             if recs:  # every recognizer of the lead as an optional capturing lookahead: one match call tries all
                 combined = "".join(f"(?:(?=(?P<r{i}>{r.pattern.pattern})))?" for i, r in enumerate(recs))
                 compiled = re.compile(combined)
                 groups = tuple(compiled.groupindex[f"r{i}"] for i in range(len(recs)))
-                self._leads.append((lead, compiled, recs, groups))
+                self._leads.append((lead, compiled, recs, groups, tuple(_guard(r) for r in recs)))
 
     def scan(self, text: str) -> list[Span]:
         """Non-overlapping spans, ordered by start: at each candidate start (in text order) the longest
         accepted match wins, ties going to the recognizer listed first; candidates inside a span are skipped."""
         # candidates as start * 8 + lead index: one sort of plain ints puts them in text order, leads in order
         candidates: list[int] = []
-        for k, (lead, _, _, _) in enumerate(self._leads):
+        for k, (lead, _, _, _, _) in enumerate(self._leads):
             if lead.start_of is None:
                 candidates += [m.start() * 8 + k for m in lead.locator.finditer(text)]
             else:
@@ -123,8 +140,8 @@ class Scanner:
                 if start < covered:
                     continue
             previous = code
-            _, combined, recs, groups = leads[code & 7]
-            here = self._best_at(text, start, combined, recs, groups)
+            _, combined, recs, groups, guards = leads[code & 7]
+            here = self._best_at(text, start, combined, recs, groups, guards)
             if here is not None and (best is None or here.end > best.end):
                 best = here
         if best is not None:
@@ -148,37 +165,41 @@ class Scanner:
         return out
 
     def _best_at(self, text: str, start: int, combined: re.Pattern[str], recs: tuple[Recognizer, ...],
-                 groups: tuple[int, ...]) -> Span | None:
+                 groups: tuple[int, ...], guards: tuple[_Guard | None, ...]) -> Span | None:
         m = combined.match(text, start)
         if m is None:
             return None
-        best: Span | None = None
         found = m.group(*groups) if len(groups) > 1 else (m.group(groups[0]),)
+        best_end, best_kind, best_score = -1, "", 0.0
         longest = 0  # a check accepts at most its whole match: shorter or equal matches cannot win
-        for rec, candidate in zip(recs, found, strict=True):
-            if candidate is None or len(candidate) <= longest:
+        wanted = self._wanted
+        for rec, candidate, guard in zip(recs, found, guards, strict=True):
+            if candidate is None:
                 continue
-            accepted = self._accept(rec, candidate)
+            size = len(candidate)
+            if size <= longest or size < rec.min_len:
+                continue
+            accepted = rec.check(candidate)
             if accepted is None:
-                continue
+                if not rec.trim:
+                    continue
+                accepted = self._trimmed(rec, candidate)
+                if accepted is None:
+                    continue
             kind, length = accepted
             end = start + length
-            if kind not in self._wanted or (end < len(text) and text[end] in _WORD):
+            if kind not in wanted or (end < len(text) and text[end] in _WORD):
                 continue
-            if (rec.context or rec.blocked) and not self._context_ok(rec, text, start):
+            if guard is not None and not self._context_ok(guard, text, start):
                 continue
-            if best is None or end > best.end:
-                best = Span(start, end, kind, rec.score)
+            if end > best_end:
+                best_end, best_kind, best_score = end, kind, rec.score
                 longest = length
-        return best
+        return Span(start, best_end, best_kind, best_score) if best_end >= 0 else None
 
     @staticmethod
-    def _accept(rec: Recognizer, candidate: str) -> tuple[str, int] | None:
-        if len(candidate) < rec.min_len:
-            return None
-        accepted = rec.check(candidate)
-        if accepted is not None or not rec.trim:
-            return accepted
+    def _trimmed(rec: Recognizer, candidate: str) -> tuple[str, int] | None:
+        """The longest head of a rejected greedy match, cut at a separator, that the check accepts."""
         for cut in reversed([m.start() for m in _CUTS.finditer(candidate)]):
             head = candidate[:cut]
             if len(head) < rec.min_len:
@@ -189,19 +210,18 @@ class Scanner:
         return None
 
     @staticmethod
-    def _context_ok(rec: Recognizer, text: str, start: int) -> bool:
+    def _context_ok(guard: _Guard, text: str, start: int) -> bool:
         """Context words count only in the same sentence: a required word up to 48 characters before the
         match, a blocking word up to 20 characters before it. ASCII words must start a word (stems like
         "bestell" match longer words); others match anywhere."""
-        lo = max(0, start - _CONTEXT_CHARS)
-        window = text[lo:start]
-        last_break = _LAST_BREAK.match(window)
-        if last_break is not None:
-            window = window[last_break.end():]
-        window = window.lower()
-        if rec.blocked and _words(rec.blocked).search(window, max(0, len(window) - _BLOCK_CHARS)):
+        window = text[max(0, start - _CONTEXT_CHARS):start]
+        cut = 0
+        for b in _BREAK.finditer(window):
+            cut = b.end()
+        window = window[cut:].lower()
+        if guard.blocked is not None and guard.blocked.search(window, max(0, len(window) - _BLOCK_CHARS)):
             return False
-        return not rec.context or _words(rec.context).search(window) is not None
+        return guard.context is None or guard.context.search(window) is not None
 
 
 @cache
