@@ -173,9 +173,9 @@ _DE_BEFORE_DIGIT = "|".join(f"(?<={re.escape(w)} [0-9])" for w in
                             sorted({w for word in DE_STREET_WORDS for w in (word, word.capitalize())}))
 LOCATOR = re.compile(
     r"[0-9](?<![0-9A-Za-z_.,:/+#\-][0-9])(?:"
-    # one cheap gate for the US, UK and FR shapes: after the number, a space and a word (or a house number
-    # and a capitalised word, after a sub-premise number)
-    rf"(?={_HOUSE_REST},?[ ](?:[a-zA-ZÀ-ÿ]|[0-9]{{1,6}}[A-Za-z]?[ ][A-Z]))"
+    # one cheap gate for the US, UK and FR shapes: after the number, a space and a word (or an ordinal street
+    # name, or a house number and a capitalised word after a sub-premise number)
+    rf"(?={_HOUSE_REST},?[ ](?:[a-zA-ZÀ-ÿ]|[0-9]{{1,6}}[A-Za-z]{{0,2}}[ ][A-Z]))"
     rf"(?:(?={_HOUSE_REST},?[ ](?:{_HOUSE}[ ])?{_EN_STREET})"
     rf"|(?={_FR_NUMBER_REST},?[ ](?i:{_alternation(FR_VOIES)})[ ]))"
     rf"|(?<=[a-zß.] [0-9])(?:{_DE_BEFORE_DIGIT})"  # the cheap look-behind first: a word's last letter
