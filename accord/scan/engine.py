@@ -75,6 +75,11 @@ _SENTENCE_BREAKS = (SEPARATOR, "\n", "。", "！", "？", "! ", "? ", "; ", "；
 _BREAK = re.compile("|".join(re.escape(b) for b in _SENTENCE_BREAKS))
 
 
+def _span(fields: tuple[int, int, str, float]) -> Span:
+    """Span(*fields) without the named tuple's Python-level __new__ (a hot path: one per finding)."""
+    return tuple.__new__(Span, fields)
+
+
 class _Guard(NamedTuple):
     """A recognizer's context words, compiled once: one of `context` must occur shortly before the match,
     none of `blocked` (None: no such rule)."""
@@ -156,12 +161,12 @@ class Scanner:
             starts.append(pos)
             pos += len(t) + 1
         out: list[list[Span]] = [[] for _ in texts]
-        i = 0
-        for s in self.scan(joined):
-            while i + 1 < len(starts) and starts[i + 1] <= s.start:
+        i, last = 0, len(starts) - 1
+        for start, end, kind, score in self.scan(joined):
+            while i < last and starts[i + 1] <= start:
                 i += 1
             base = starts[i]
-            out[i].append(Span(s.start - base, s.end - base, s.type, s.score))
+            out[i].append(_span((start - base, end - base, kind, score)))
         return out
 
     def _best_at(self, text: str, start: int, combined: re.Pattern[str], recs: tuple[Recognizer, ...],
@@ -195,7 +200,7 @@ class Scanner:
             if end > best_end:
                 best_end, best_kind, best_score = end, kind, rec.score
                 longest = length
-        return Span(start, best_end, best_kind, best_score) if best_end >= 0 else None
+        return _span((start, best_end, best_kind, best_score)) if best_end >= 0 else None
 
     @staticmethod
     def _trimmed(rec: Recognizer, candidate: str) -> tuple[str, int] | None:
