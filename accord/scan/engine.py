@@ -231,7 +231,12 @@ class Scanner:
 
 @cache
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(("(?<![0-9A-Za-z])" if w.isascii() else "") + re.escape(w) for w in words))
+    """Any of `words`; an ASCII word only at the start of a word. Each branch starts with its literal first
+    character (the start-of-word test comes after it), so `re` skips to candidate characters in C."""
+    def branch(w: str) -> str:
+        first = re.escape(w[0])
+        return first + (f"(?<![0-9A-Za-z]{first})" if w.isascii() else "") + re.escape(w[1:])
+    return re.compile("|".join(branch(w) for w in words))
 
 
 def _has_word(window: str, word: str) -> bool:
