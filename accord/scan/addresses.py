@@ -203,9 +203,11 @@ def address_start(text: str, pos: int) -> int:
             return lo + province.start()
         return lo + m.start()
     if last == " ":
-        m = _DE_BEFORE.search(window) if window[-2:-1].isalpha() or window.endswith(". ") else None
+        m = None
+        if window[-2:-1].isalpha() or window.endswith(". "):  # a German street is the last word or two
+            m = _DE_BEFORE.search(window, max(0, window.rfind(" ", 0, window.rfind(" ", 0, len(window) - 1))))
         if m is None:
-            m = _SUB_PREMISE_BEFORE.search(window)
+            m = _SUB_PREMISE_BEFORE.search(window, max(0, len(window) - 12))
         return lo + m.start() if m else pos
     return pos
 

@@ -75,7 +75,10 @@ _SENTENCE_BREAKS = (SEPARATOR, "\n", "。", "！", "？", "! ", "? ", "; ", "；
 _BREAK = re.compile("|".join(re.escape(b) for b in _SENTENCE_BREAKS))
 
 
-def _span(fields: tuple[int, int, str, float]) -> Span:
+_Raw = tuple[int, int, str, float]  # a Span's fields, while scanning
+
+
+def _span(fields: _Raw) -> Span:
     """Span(*fields) without the named tuple's Python-level __new__ (a hot path: one per finding)."""
     return tuple.__new__(Span, fields)
 
@@ -120,6 +123,10 @@ class Scanner:
     def scan(self, text: str) -> list[Span]:
         """Non-overlapping spans, ordered by start: at each candidate start (in text order) the longest
         accepted match wins, ties going to the recognizer listed first; candidates inside a span are skipped."""
+        return [_span(raw) for raw in self._raw_spans(text)]
+
+    def _raw_spans(self, text: str) -> list[_Raw]:
+        """`scan` as plain (start, end, type, score) tuples."""
         # candidates as start * 8 + lead index: one sort of plain ints puts them in text order, leads in order
         candidates: list[int] = []
         for k, (lead, _, _, _, _) in enumerate(self._leads):
@@ -129,25 +136,25 @@ class Scanner:
                 start_of = lead.start_of
                 candidates += [start_of(text, m.start()) * 8 + k for m in lead.locator.finditer(text)]
         candidates.sort()
-        found: list[Span] = []
+        found: list[_Raw] = []
         covered = -1
-        best: Span | None = None
+        best: _Raw | None = None
         previous = -1
         leads = self._leads
         for code in candidates:
             start = code >> 3
             if start < covered or code == previous or (start > 0 and text[start - 1] in _WORD):
                 continue
-            if best is not None and best.start != start:
+            if best is not None and best[0] != start:
                 found.append(best)
-                covered = best.end
+                covered = best[1]
                 best = None
                 if start < covered:
                     continue
             previous = code
             _, combined, recs, groups, guards = leads[code & 7]
             here = self._best_at(text, start, combined, recs, groups, guards)
-            if here is not None and (best is None or here.end > best.end):
+            if here is not None and (best is None or here[1] > best[1]):
                 best = here
         if best is not None:
             found.append(best)
@@ -162,7 +169,7 @@ class Scanner:
             pos += len(t) + 1
         out: list[list[Span]] = [[] for _ in texts]
         i, last = 0, len(starts) - 1
-        for start, end, kind, score in self.scan(joined):
+        for start, end, kind, score in self._raw_spans(joined):
             while i < last and starts[i + 1] <= start:
                 i += 1
             base = starts[i]
@@ -170,7 +177,7 @@ class Scanner:
         return out
 
     def _best_at(self, text: str, start: int, combined: re.Pattern[str], recs: tuple[Recognizer, ...],
-                 groups: tuple[int, ...], guards: tuple[_Guard | None, ...]) -> Span | None:
+                 groups: tuple[int, ...], guards: tuple[_Guard | None, ...]) -> _Raw | None:
         m = combined.match(text, start)
         if m is None:
             return None
@@ -200,7 +207,7 @@ class Scanner:
             if end > best_end:
                 best_end, best_kind, best_score = end, kind, rec.score
                 longest = length
-        return _span((start, best_end, best_kind, best_score)) if best_end >= 0 else None
+        return (start, best_end, best_kind, best_score) if best_end >= 0 else None
 
     @staticmethod
     def _trimmed(rec: Recognizer, candidate: str) -> tuple[str, int] | None:
