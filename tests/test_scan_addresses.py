@@ -31,6 +31,8 @@ ADDRESSES = [
     "Berliner Straße 12, 10115 Berlin",
     "Karl-Marx-Allee 90/68",
     "Hauptstr. 5, 60311 Frankfurt am Main",
+    "René-Spieß-Ring 33-74, 32566 Günzburg",
+    "Hans-J.-Bonbach-Allee 25/29, 33606 Bad Lobenstein",
     # CN: admin unit(s) + road + number 号 [+ building, unit, room]
     "上海市徐汇区漕溪北路88号",
     "北京市朝阳区建国路88号3号楼2单元501室",
@@ -51,7 +53,7 @@ def test_the_whole_address_is_one_span(address: str) -> None:
     "We met on Main Street last week.", "Room 5 is on the left.", "Chapter 12 Street Fighter", "Room 12, Oak Court",
     "in der Hauptstraße vor dem Kino", "rue de la Paix", "Le 14 juillet 1789 à Paris.", "Wir treffen uns um 12 Uhr.",
     "der 5. Mai", "中山路站", "第5号文件", "地铁10号线", "中山路10号线", "5号楼",
-    "SW1A 2AA", "75008 Paris", "10115 Berlin",
+    "SW1A 2AA", "75008 Paris", "10115 Berlin", "48025 Bad Brückenau",
     "order 4521 from the Oak Street shop", "commande n° 4521, rue Dupont", "Bestellung 4711 für Hauptstraße",
     "During 2020 we moved.", "In 2019 the street was renamed.", "3.5 Street-level", "Released on 12/05/2024",
     "Platz 5 im Ranking", "the top 10 Green ideas", "Straße 5", "PO Box 123, Springfield, IL 62704",

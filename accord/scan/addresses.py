@@ -70,7 +70,7 @@ US_SUFFIXES = (
 # UK road types beyond the USPS table (councils' street-naming guidance lists these; "Terrace", "Green" etc.
 # are already above).
 UK_SUFFIXES = ("Close", "Rise", "Parade", "Wharf", "Yard", "Vale", "Approach", "Embankment", "Gate", "Hill",
-               "Crescent", "Drove", "Chase", "Croft", "End", "Grange", "Quay", "Broadway", "Circus", "Wynd")
+               "Crescent", "Drove", "Chase", "Croft", "Grange", "Quay", "Broadway", "Circus", "Wynd")
 # USPS Publication 28, Appendix B: states, DC, territories, freely associated states, military "states".
 US_STATES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
@@ -78,7 +78,7 @@ US_STATES = (
 ).split()
 _CAP = r"[A-Z][A-Za-z'\-]*"
 _ORDINAL = r"[0-9]{1,3}(?:st|nd|rd|th)"
-_EN_SUFFIX = _alternation((*US_SUFFIXES, *UK_SUFFIXES)) + r"(?![A-Za-z])"
+_EN_SUFFIX = _alternation((*US_SUFFIXES, *UK_SUFFIXES)) + r"(?!\w)"  # "Br" is not the start of "Brückenau"
 _SUB_PREMISE = r"(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite)[ ]"
 _HOUSE_REST = r"[0-9]{0,5}[A-Za-z]?(?:-[0-9]{1,4}[A-Za-z]?)?"  # after the first digit (the locator consumes it)
 _HOUSE = "[0-9]" + _HOUSE_REST
@@ -122,7 +122,7 @@ FR_ADDRESS = (rf"{_FR_NUMBER},?[ ](?i:{_alternation(FR_VOIES)})(?![{_FR_LETTER}]
 DE_STREET_WORDS = ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
                    "chaussee", "steig", "stieg", "pfad", "markt", "graben", "wall", "kai", "promenade", "bogen",
                    "zeile")
-_DE_LETTERS = "A-Za-zÄÖÜäöüß"
+_DE_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ"  # German letters and the accented ones of names ("René-Spieß-Ring")
 _DE_WORD = _alternation(w for word in DE_STREET_WORDS for w in (word, word.capitalize()))
 _DE_STANDALONE = _alternation(w.capitalize() for w in DE_STREET_WORDS)
 _DE_TOWN_WORD = r"[A-ZÄÖÜ][a-zäöüß]+"
@@ -135,7 +135,10 @@ _DE_TOWN = (rf"(?:{_DE_TOWN_PREFIX}[ ])?{_DE_TOWN_WORD}(?:(?:-|[ ](?:an|am|ob|im
 _DE_PLZ = r"(?:0[1-9]|[1-9][0-9])[0-9]{3}"  # Deutsche Post: 5 digits, Leitzone 0-9, never 00
 _DE_NUMBER = r"[1-9][0-9]{0,3}[a-z]?(?:[ ]?[-/][ ]?[0-9]{1,4}[a-z]?)?(?![0-9])"
 _NOT_GERMAN = r"(?!(?:During|Bring|String|Spring|Offering|Bearing|Boring|Hearing|Wring)[ ])"  # English "-ring"
-DE_ADDRESS = (rf"{_NOT_GERMAN}(?:{_DE_TOWN_WORD}[ ]{_DE_STANDALONE}|[A-ZÄÖÜ][{_DE_LETTERS}\-]*?{_DE_WORD})"
+# the street: a capitalised compound ending in a Grundwort ("Hans-J.-Bonbach-Allee"), or an adjective and a
+# Grundwort on its own ("Berliner Straße")
+_DE_STREET = rf"(?:{_DE_TOWN_WORD}[ ]{_DE_STANDALONE}|[A-ZÄÖÜ][{_DE_LETTERS}.\-]*?{_DE_WORD})"
+DE_ADDRESS = (rf"{_NOT_GERMAN}{_DE_STREET}"
               rf"[ ]{_DE_NUMBER}(?:,?[ ]{_DE_PLZ}[ ]{_DE_TOWN})?")
 
 # ---------------------------------------------------------------- Chinese
@@ -182,8 +185,7 @@ LOCATOR = re.compile(
     rf"|(?<=[{_CN_ROAD_ENDS}][0-9])(?=[0-9]{{0,4}}(?:-[0-9]{{1,4}})?号))")
 _BACK = 48
 _SUB_PREMISE_BEFORE = re.compile(rf"(?<![A-Za-z]){_SUB_PREMISE}$")
-_DE_BEFORE = re.compile(rf"(?<![{_DE_LETTERS}.\-])(?:{_DE_TOWN_WORD}[ ](?={_DE_STANDALONE}[ ]$))?"
-                        rf"(?:{_DE_STANDALONE}|[A-ZÄÖÜ][{_DE_LETTERS}\-]*?{_DE_WORD})[ ]$")
+_DE_BEFORE = re.compile(rf"(?<![{_DE_LETTERS}.\-])(?:{_DE_STREET}|{_DE_STANDALONE})[ ]$")
 _CN_BEFORE = re.compile(rf"{_CN_ADMIN}{_CN_ROAD}$")
 _CN_PROVINCE_RX = re.compile(_CN_PROVINCE)
 
