@@ -196,7 +196,7 @@ def address_start(text: str, pos: int) -> int:
     window = text[max(0, pos - _BACK):pos]
     lo = pos - len(window)
     last = window[-1:]
-    if last in _CN_ROAD_ENDS and last:
+    if last and last in _CN_ROAD_ENDS:
         m = _CN_BEFORE.search(window)
         if m is None:
             return pos
