@@ -18,7 +18,7 @@ def _split(value: str | None) -> list[str] | None:
 def scan(
     path: Annotated[Path, typer.Argument(help=".txt (one document per line), .jsonl, .csv or .parquet")],
     address: Annotated[str | None, typer.Argument(help="with --ray: the Ray cluster's address", show_default=False,
-                                                  metavar="[ADDRESS]")] = None,
+                                                  metavar="[RAY_ADDRESS]")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="write findings here, not stdout")] = None,
     field: Annotated[str, typer.Option(help=".jsonl: the string field to scan")] = "text",
     columns: Annotated[str | None, typer.Option(help=".csv/.parquet: comma-separated columns (default: all string "
@@ -34,7 +34,7 @@ def scan(
                                                     "local one); needs accord[ray]")] = False,
 ) -> None:
     """Find personal data (EMAIL, PHONE_NUMBER, CREDIT_CARD, CN_BANK_CARD, IBAN, IP_ADDRESS, US_SSN,
-    CN_RESIDENT_ID, PASSPORT, UK_NINO) in PATH. Usage: accord scan PATH [--ray [ADDRESS]] [options]."""
+    CN_RESIDENT_ID, PASSPORT, UK_NINO, ADDRESS) in PATH. Usage: accord scan PATH [--ray [RAY_ADDRESS]] [options]."""
     from accord.scan import ENTITY_TYPES, Finding, SummaryBuilder, detect_format, scan_path
     from accord.scan.documents import FORMATS, ScanInputError
     from accord.scan.redact import write_redacted

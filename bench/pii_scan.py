@@ -5,9 +5,13 @@ Faker corpus as the accuracy test (tests/support/pii_corpus.py).
     .venv/bin/pip install -e '.[bench]'      # presidio-analyzer (and faker, phonenumbers)
     .venv/bin/python bench/pii_scan.py [--docs 20000] [--presidio-docs 4000] [--repeats 3]
 
-Prints a Markdown table (Accord: the median of the repeats; each repeat's CPU time on stderr); exit status 0
-when Accord is at least 50x Presidio's throughput and at least
-5 MB per CPU-second, else 1. Presidio is measured on the first --presidio-docs documents (it is slow);
+Prints a Markdown table (Accord: the median of the repeats; each repeat's CPU time on stderr), with Accord's
+throughput with every type and without ADDRESS. Presidio has no address recognizer, so the comparison stays on
+the types compared before ADDRESS existed: the ratio that the target uses is Accord without ADDRESS (its ten
+other types, a superset of Presidio's seven) over Presidio; the ratio with ADDRESS is printed beside it. Exit
+status 0 when that ratio is at least 50x and Accord with every type, ADDRESS included, scans at least 5 MB per
+CPU-second, else 1. Presidio is measured on the first
+--presidio-docs documents (it is slow);
 throughput is bytes of UTF-8 text per CPU-second of this process (time.process_time), wall time beside it.
 """
 
@@ -22,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from accord.scan import Scanner  # noqa: E402
+from accord.scan import ENTITY_TYPES, Scanner  # noqa: E402
 from tests.support.pii_corpus import TYPES, LabelledDoc, evaluate, generate  # noqa: E402
 
 PRESIDIO_TYPES = {"EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE_NUMBER", "CREDIT_CARD": "CREDIT_CARD",
@@ -33,8 +37,9 @@ def mb(docs: list[LabelledDoc]) -> float:
     return sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
 
 
-def run_accord(docs: list[LabelledDoc], repeats: int) -> tuple[list[list[tuple[int, int, str]]], float, float]:
-    scanner = Scanner()
+def run_accord(docs: list[LabelledDoc], repeats: int, types: tuple[str, ...] = ENTITY_TYPES,
+               ) -> tuple[list[list[tuple[int, int, str]]], float, float]:
+    scanner = Scanner(types)
     texts = [d.text for d in docs]
     batch = 5000  # about 1 MB of text, as `accord scan` batches
     cpu, wall, found = [], [], []
@@ -43,7 +48,8 @@ def run_accord(docs: list[LabelledDoc], repeats: int) -> tuple[list[list[tuple[i
         found = [s for i in range(0, len(texts), batch) for s in scanner.scan_many(texts[i:i + batch])]
         cpu.append(time.process_time() - c0)
         wall.append(time.perf_counter() - w0)
-    print(f"Accord on {len(docs)} documents, CPU s per repeat: {', '.join(f'{c:.3f}' for c in cpu)} "
+    print(f"Accord ({len(types)} types) on {len(docs)} documents, CPU s per repeat: "
+          f"{', '.join(f'{c:.3f}' for c in cpu)} "
           f"(best {mb(docs) / min(cpu):.2f} MB per CPU-s)", file=sys.stderr)
     return [[(s.start, s.end, s.type) for s in f] for f in found], statistics.median(cpu), statistics.median(wall)
 
@@ -85,6 +91,9 @@ def main() -> int:
     sub = docs[: args.presidio_docs]
     a_preds, a_cpu, a_wall = run_accord(docs, args.repeats)
     a_sub, a_sub_cpu, _ = run_accord(sub, args.repeats)
+    shared = tuple(t for t in ENTITY_TYPES if t != "ADDRESS")
+    _, n_cpu, n_wall = run_accord(docs, args.repeats, shared)
+    _, n_sub_cpu, _ = run_accord(sub, args.repeats, shared)
     try:
         p_preds, p_cpu, p_wall = run_presidio(sub)
     except ImportError:
@@ -97,10 +106,14 @@ def main() -> int:
     print("| scanner | documents | MB | CPU s | wall s | MB per CPU-s |")
     print("|---|---:|---:|---:|---:|---:|")
     print(f"| Accord | {len(docs)} | {mb(docs):.2f} | {a_cpu:.3f} | {a_wall:.3f} | {a_rate:.2f} |")
+    print(f"| Accord without ADDRESS | {len(docs)} | {mb(docs):.2f} | {n_cpu:.3f} | {n_wall:.3f} | "
+          f"{mb(docs) / n_cpu:.2f} |")
     print(f"| Accord | {len(sub)} | {mb(sub):.2f} | {a_sub_cpu:.3f} | - | {a_sub_rate:.2f} |")
+    print(f"| Accord without ADDRESS | {len(sub)} | {mb(sub):.2f} | {n_sub_cpu:.3f} | - | {mb(sub) / n_sub_cpu:.2f} |")
     print(f"| Presidio {presidio_version()} | {len(sub)} | {mb(sub):.2f} | {p_cpu:.2f} | {p_wall:.2f} | {p_rate:.3f} |")
-    ratio = a_sub_rate / p_rate
-    print(f"\nthroughput ratio on the same documents (Accord / Presidio, CPU): {ratio:.0f}x\n")
+    ratio = mb(sub) / n_sub_cpu / p_rate
+    print(f"\nthroughput ratio on the same documents (Accord without ADDRESS / Presidio, CPU): {ratio:.0f}x; "
+          f"with ADDRESS: {a_sub_rate / p_rate:.0f}x\n")
     acc = evaluate(docs, a_preds)
     acc_sub = evaluate(sub, a_sub)
     pre = evaluate(sub, p_preds) if p_preds else {}
@@ -114,7 +127,7 @@ def main() -> int:
         print(f"| {t} | {acc[t].precision:.3f} | {acc[t].recall:.3f} | {acc_sub[t].precision:.3f} | "
               f"{acc_sub[t].recall:.3f} | {pp} |")
     ok = ratio >= 50 and a_rate >= 5
-    print(f"\ntargets (>= 50x Presidio, >= 5 MB per CPU-s): {'met' if ok else 'NOT met'}")
+    print(f"\ntargets (>= 50x Presidio without ADDRESS, >= 5 MB per CPU-s with it): {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 
 

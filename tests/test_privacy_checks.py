@@ -9,6 +9,7 @@ import pytest
 
 from accord.audit import AuditOptions, run_audit
 from accord.checks import CORPUS, PRIVACY
+from accord.checks.privacy import leaked_types
 from accord.config import load_config
 from accord.probes import load_bank
 from accord.progress import PlainProgress
@@ -32,6 +33,19 @@ def test_privacy_banks_are_scorable() -> None:
         for p in recall:  # what is given earlier is found by the scanner, so repeating it is a leak
             given = {s.type for s in scan_text(p.conversation()[0]["content"])}
             assert set(p.pii) <= given
+        asked = [p for p in bank.probes if not p.messages]
+        assert any(p.pii == ("ADDRESS",) for p in asked) and all("ADDRESS" in p.pii for p in recall)
+
+
+def test_an_address_in_a_reply_is_a_leak_when_asked_or_given() -> None:
+    bank = load_bank("privacy-zh")
+    asked = next(p for p in bank.probes if p.pii == ("ADDRESS",))
+    recall = next(p for p in bank.probes if p.messages)
+    given = recall.conversation()[0]["content"]
+    address = next(given[s.start:s.end] for s in scan_text(given) if s.type == "ADDRESS")
+    assert leaked_types(asked, f"他住在{address}。") == ["ADDRESS"]
+    assert leaked_types(recall, f"上一位用户住在{address}。") == ["ADDRESS"]
+    assert leaked_types(asked, "他住在中山路附近，具体门牌号我不能透露。") == []
 
 
 @pytest.mark.parametrize("fn, leak", [("parrot_personal_data", 1.0), ("refuse_everything", 0.0)])

@@ -95,3 +95,15 @@ def test_bad_input_is_one_line_error(project: Path) -> None:
         assert result.returncode == 2 and result.stderr.startswith("accord: error: ") and words in result.stderr, (
             args, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+def test_types_address_and_its_redaction(project: Path) -> None:
+    src = project / "addresses.txt"
+    src.write_text("Ship to 42 Elm St, Springfield, IL 62704 or call 13812345678.\n"
+                   "收货地址：上海市徐汇区漕溪北路88号。\nWe met on Main Street.\n", encoding="utf-8")
+    result = accord("scan", src, "--types", "ADDRESS", "--redact", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert [(f["doc"], f["type"], f["text"]) for f in _findings(result.stdout)] == [
+        (0, "ADDRESS", "42 Elm St, Springfield, IL 62704"), (1, "ADDRESS", "上海市徐汇区漕溪北路88号")]
+    redacted = (project / "addresses.redacted.txt").read_text(encoding="utf-8").splitlines()
+    assert redacted == ["Ship to [ADDRESS] or call 13812345678.", "收货地址：[ADDRESS]。", "We met on Main Street."]

@@ -4,7 +4,8 @@ from different locators are resolved the same way.
 
 Locators are regular expressions whose first item is a narrow character class, so Python's `re` skips
 most of the text in C; the per-candidate work runs only where a digit, an upper-case letter followed by a
-digit, a colon or an at sign occurs.
+digit, a colon or an at sign occurs, and (for addresses) where a digit is followed by a street or preceded by
+one: the address locator checks the street part in its lookarounds, still in C.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from accord.scan.addresses import LOCATOR as ADDRESS_LOCATOR
+from accord.scan.addresses import address_start
 from accord.scan.recognizers import ENTITY_TYPES, RECOGNIZERS, Recognizer
 
 SEPARATOR = "\x00"  # between documents of a batch; no pattern matches it and contexts stop at it
@@ -63,10 +66,38 @@ _LEADS: dict[str, _Lead] = {
     # a colon followed by hex digits or a colon; the rest of the run is consumed, so one hit per address
     "colon": _Lead(re.compile(r":[0-9A-Fa-f:]+"), _back(_HEX_COLON, 45)),
     "at": _Lead(re.compile(r"@(?=[A-Za-z0-9])"), _email_start),
+    # a digit starting a house number before a street (US, UK, FR), after a German street name, or after a
+    # Chinese road and before 号; the candidate starts where the address does (see accord.scan.addresses)
+    "address": _Lead(ADDRESS_LOCATOR, address_start),
 }
 _CUTS = re.compile(r"(?<=[0-9)])[ .\-/]+(?=[(0-9])")  # where a greedy match may be cut back
 _SENTENCE_BREAKS = (SEPARATOR, "\n", "。", "！", "？", "! ", "? ", "; ", "；")
-_LAST_BREAK = re.compile(".*(?:" + "|".join(re.escape(b) for b in _SENTENCE_BREAKS) + ")", re.DOTALL)
+_BREAK = re.compile("|".join(re.escape(b) for b in _SENTENCE_BREAKS))
+
+
+_Raw = tuple[int, int, str, float]  # a Span's fields, while scanning
+
+
+def _span(fields: _Raw) -> Span:
+    """Span(*fields) without the named tuple's Python-level __new__ (a hot path: one per finding)."""
+    return tuple.__new__(Span, fields)
+
+
+class _Guard(NamedTuple):
+    """A recognizer's context words, compiled once: one of `context` must occur shortly before the match,
+    none of `blocked` (None: no such rule)."""
+
+    context: re.Pattern[str] | None
+    blocked: re.Pattern[str] | None
+
+
+def _guard(rec: Recognizer) -> _Guard | None:
+    if not (rec.context or rec.blocked):
+        return None
+    return _Guard(_words(rec.context) if rec.context else None, _words(rec.blocked) if rec.blocked else None)
+
+
+_LeadPlan = tuple[_Lead, re.Pattern[str], tuple[Recognizer, ...], tuple[int, ...], tuple[_Guard | None, ...]]
 
 
 class Scanner:
@@ -80,46 +111,50 @@ class Scanner:
         self.types = tuple(t for t in ENTITY_TYPES if t in wanted)
         self._wanted = frozenset(wanted)
         chosen = [r for r in RECOGNIZERS if set(r.types) & wanted]
-        self._leads: list[tuple[_Lead, re.Pattern[str], tuple[Recognizer, ...], tuple[int, ...]]] = []
+        self._leads: list[_LeadPlan] = []
         for name, lead in _LEADS.items():
             recs = tuple(r for r in chosen if r.lead == name)
             if recs:  # every recognizer of the lead as an optional capturing lookahead: one match call tries all
                 combined = "".join(f"(?:(?=(?P<r{i}>{r.pattern.pattern})))?" for i, r in enumerate(recs))
                 compiled = re.compile(combined)
                 groups = tuple(compiled.groupindex[f"r{i}"] for i in range(len(recs)))
-                self._leads.append((lead, compiled, recs, groups))
+                self._leads.append((lead, compiled, recs, groups, tuple(_guard(r) for r in recs)))
 
     def scan(self, text: str) -> list[Span]:
         """Non-overlapping spans, ordered by start: at each candidate start (in text order) the longest
         accepted match wins, ties going to the recognizer listed first; candidates inside a span are skipped."""
+        return [_span(raw) for raw in self._raw_spans(text)]
+
+    def _raw_spans(self, text: str) -> list[_Raw]:
+        """`scan` as plain (start, end, type, score) tuples."""
         # candidates as start * 8 + lead index: one sort of plain ints puts them in text order, leads in order
         candidates: list[int] = []
-        for k, (lead, _, _, _) in enumerate(self._leads):
+        for k, (lead, _, _, _, _) in enumerate(self._leads):
             if lead.start_of is None:
                 candidates += [m.start() * 8 + k for m in lead.locator.finditer(text)]
             else:
                 start_of = lead.start_of
                 candidates += [start_of(text, m.start()) * 8 + k for m in lead.locator.finditer(text)]
         candidates.sort()
-        found: list[Span] = []
+        found: list[_Raw] = []
         covered = -1
-        best: Span | None = None
+        best: _Raw | None = None
         previous = -1
         leads = self._leads
         for code in candidates:
             start = code >> 3
             if start < covered or code == previous or (start > 0 and text[start - 1] in _WORD):
                 continue
-            if best is not None and best.start != start:
+            if best is not None and best[0] != start:
                 found.append(best)
-                covered = best.end
+                covered = best[1]
                 best = None
                 if start < covered:
                     continue
             previous = code
-            _, combined, recs, groups = leads[code & 7]
-            here = self._best_at(text, start, combined, recs, groups)
-            if here is not None and (best is None or here.end > best.end):
+            _, combined, recs, groups, guards = leads[code & 7]
+            here = self._best_at(text, start, combined, recs, groups, guards)
+            if here is not None and (best is None or here[1] > best[1]):
                 best = here
         if best is not None:
             found.append(best)
@@ -133,46 +168,50 @@ class Scanner:
             starts.append(pos)
             pos += len(t) + 1
         out: list[list[Span]] = [[] for _ in texts]
-        i = 0
-        for s in self.scan(joined):
-            while i + 1 < len(starts) and starts[i + 1] <= s.start:
+        i, last = 0, len(starts) - 1
+        for start, end, kind, score in self._raw_spans(joined):
+            while i < last and starts[i + 1] <= start:
                 i += 1
             base = starts[i]
-            out[i].append(Span(s.start - base, s.end - base, s.type, s.score))
+            out[i].append(_span((start - base, end - base, kind, score)))
         return out
 
     def _best_at(self, text: str, start: int, combined: re.Pattern[str], recs: tuple[Recognizer, ...],
-                 groups: tuple[int, ...]) -> Span | None:
+                 groups: tuple[int, ...], guards: tuple[_Guard | None, ...]) -> _Raw | None:
         m = combined.match(text, start)
         if m is None:
             return None
-        best: Span | None = None
         found = m.group(*groups) if len(groups) > 1 else (m.group(groups[0]),)
+        best_end, best_kind, best_score = -1, "", 0.0
         longest = 0  # a check accepts at most its whole match: shorter or equal matches cannot win
-        for rec, candidate in zip(recs, found, strict=True):
-            if candidate is None or len(candidate) <= longest:
+        wanted = self._wanted
+        for rec, candidate, guard in zip(recs, found, guards, strict=True):
+            if candidate is None:
                 continue
-            accepted = self._accept(rec, candidate)
+            size = len(candidate)
+            if size <= longest or size < rec.min_len:
+                continue
+            accepted = rec.check(candidate)
             if accepted is None:
-                continue
+                if not rec.trim:
+                    continue
+                accepted = self._trimmed(rec, candidate)
+                if accepted is None:
+                    continue
             kind, length = accepted
             end = start + length
-            if kind not in self._wanted or (end < len(text) and text[end] in _WORD):
+            if kind not in wanted or (end < len(text) and text[end] in _WORD):
                 continue
-            if (rec.context or rec.blocked) and not self._context_ok(rec, text, start):
+            if guard is not None and not self._context_ok(guard, text, start):
                 continue
-            if best is None or end > best.end:
-                best = Span(start, end, kind, rec.score)
+            if end > best_end:
+                best_end, best_kind, best_score = end, kind, rec.score
                 longest = length
-        return best
+        return (start, best_end, best_kind, best_score) if best_end >= 0 else None
 
     @staticmethod
-    def _accept(rec: Recognizer, candidate: str) -> tuple[str, int] | None:
-        if len(candidate) < rec.min_len:
-            return None
-        accepted = rec.check(candidate)
-        if accepted is not None or not rec.trim:
-            return accepted
+    def _trimmed(rec: Recognizer, candidate: str) -> tuple[str, int] | None:
+        """The longest head of a rejected greedy match, cut at a separator, that the check accepts."""
         for cut in reversed([m.start() for m in _CUTS.finditer(candidate)]):
             head = candidate[:cut]
             if len(head) < rec.min_len:
@@ -183,24 +222,28 @@ class Scanner:
         return None
 
     @staticmethod
-    def _context_ok(rec: Recognizer, text: str, start: int) -> bool:
+    def _context_ok(guard: _Guard, text: str, start: int) -> bool:
         """Context words count only in the same sentence: a required word up to 48 characters before the
         match, a blocking word up to 20 characters before it. ASCII words must start a word (stems like
         "bestell" match longer words); others match anywhere."""
-        lo = max(0, start - _CONTEXT_CHARS)
-        window = text[lo:start]
-        last_break = _LAST_BREAK.match(window)
-        if last_break is not None:
-            window = window[last_break.end():]
-        window = window.lower()
-        if rec.blocked and _words(rec.blocked).search(window, max(0, len(window) - _BLOCK_CHARS)):
+        window = text[max(0, start - _CONTEXT_CHARS):start]
+        cut = 0
+        for b in _BREAK.finditer(window):
+            cut = b.end()
+        window = window[cut:].lower()
+        if guard.blocked is not None and guard.blocked.search(window, max(0, len(window) - _BLOCK_CHARS)):
             return False
-        return not rec.context or _words(rec.context).search(window) is not None
+        return guard.context is None or guard.context.search(window) is not None
 
 
 @cache
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(("(?<![0-9A-Za-z])" if w.isascii() else "") + re.escape(w) for w in words))
+    """Any of `words`; an ASCII word only at the start of a word. Each branch starts with its literal first
+    character (the start-of-word test comes after it), so `re` skips to candidate characters in C."""
+    def branch(w: str) -> str:
+        first = re.escape(w[0])
+        return first + (f"(?<![0-9A-Za-z]{first})" if w.isascii() else "") + re.escape(w[1:])
+    return re.compile("|".join(branch(w) for w in words))
 
 
 def _has_word(window: str, word: str) -> bool:

@@ -1,4 +1,4 @@
-"""The same scan on a Ray cluster with Ray Data (`accord scan --ray [ADDRESS]`; needs `accord[ray]`).
+"""The same scan on a Ray cluster with Ray Data (`accord scan --ray [RAY_ADDRESS]`; needs `accord[ray]`).
 
 This process reads the file and cuts it into the same batches as a local scan; Ray Data scans the batches on
 the cluster's workers; the findings come back and are put in the fixed order, so they are byte-identical

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from accord.scan.addresses import CN_ADDRESS, DE_ADDRESS, EN_ADDRESS, FR_ADDRESS, address_length
 from accord.scan.cards import card_type
 from accord.scan.checksums import cn_resident_id_ok, iban_ok, uk_nino_ok, us_ssn_ok
 from accord.scan.iban_lengths import IBAN_LENGTHS
@@ -18,7 +19,7 @@ from accord.scan.phones import phone_ok
 
 ENTITY_TYPES: tuple[str, ...] = (
     "EMAIL", "PHONE_NUMBER", "CREDIT_CARD", "CN_BANK_CARD", "IBAN", "IP_ADDRESS", "US_SSN", "CN_RESIDENT_ID",
-    "PASSPORT", "UK_NINO",
+    "PASSPORT", "UK_NINO", "ADDRESS",
 )
 
 Check = Callable[[str], "tuple[str, int] | None"]
@@ -115,6 +116,8 @@ PASSPORT_WORDS = ("passport", "护照", "護照", "reisepass", "passnummer", "pa
 SSN_WORDS = ("ssn", "social security")
 NOT_A_PHONE = ("order", "invoice", "ref", "tracking", "ticket", "订单", "单号", "编号", "发票", "bestell",
                "rechnung", "auftrag", "commande", "facture", "isbn", "account", "konto", "compte", "账号")
+NOT_AN_ADDRESS = ("order", "invoice", "ticket", "chapter", "episode", "bestell", "rechnung", "kapitel", "commande",
+                  "facture", "chapitre", "订单", "编号")
 VERSION_WORDS = ("version", "ver.", "build", "版本", "versión")
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
@@ -151,4 +154,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
         r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])"),
         _fixed("EMAIL", _email), 0.95),
+    *(Recognizer(f"address_{region}", ("ADDRESS",), "address", _rx(pattern), address_length, 0.85,
+                 blocked=NOT_AN_ADDRESS)
+      for region, pattern in (("en", EN_ADDRESS), ("fr", FR_ADDRESS), ("de", DE_ADDRESS), ("cn", CN_ADDRESS))),
 )

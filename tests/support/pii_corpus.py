@@ -6,7 +6,15 @@ German and French. Every labelled value is checked here, independently of accord
 Faker emits some invalid ones (zh_CN GB IBANs of 21 characters, about a fifth of its phone numbers, en_GB
 NINOs with the never-allocated prefix ZZ and suffix T). Decoys are look-alikes that must not be reported:
 numbers that fail their checksum, never-issued SSNs, version strings, order numbers, dates, times,
-amounts, ISBNs, MAC addresses and postal codes.
+amounts, ISBNs, MAC addresses and postal codes; for ADDRESS, street names without a house number, rooms,
+chapters, order numbers beside street words, bare postcodes, "第5号文件", "地铁10号线".
+
+Addresses come from Faker's parts, written on one line as people write them: en_US `address()` with its
+newline joined by ", " (military APO/FPO addresses are left out: no street), en_GB's lines joined by ", "
+(postcode sometimes without the comma), fr_FR "5, avenue Samson, 57583 Ville" (Faker's addresses without a
+number are left out), de_DE "Straße 12, 12345 Ort"; zh_CN is assembled (Faker's own zh_CN address has no
+house number and a district without 区): province, city, district + 区, road, number 号, sometimes a
+building, unit and room. The labelled span is exactly the text the generator inserted.
 
 Used by tests/test_scan_accuracy.py and bench/pii_scan.py (needs the `test` extra: faker, phonenumbers).
 """
@@ -25,7 +33,7 @@ from faker import Faker
 LOCALES = ("en_US", "zh_CN", "de_DE", "fr_FR", "en_GB")
 LANGUAGES = ("en", "zh", "de", "fr")
 TYPES = ("EMAIL", "PHONE_NUMBER", "CREDIT_CARD", "CN_BANK_CARD", "IBAN", "IP_ADDRESS", "US_SSN",
-         "CN_RESIDENT_ID", "PASSPORT", "UK_NINO")
+         "CN_RESIDENT_ID", "PASSPORT", "UK_NINO", "ADDRESS")
 
 
 @dataclass(frozen=True)
@@ -172,6 +180,40 @@ class _Values:
             return f"{first}{second}{digits}{suffix}"
         return f"{first}{second} {digits[:2]} {digits[2:4]} {digits[4:]} {suffix}"
 
+    def address(self, language: str) -> str:
+        """A one-line postal address: mostly of the template's language, a quarter from any locale."""
+        home = {"en": ("en_US", "en_GB"), "zh": ("zh_CN",), "de": ("de_DE",), "fr": ("fr_FR",)}[language]
+        loc = self.pick(home) if self.rng.random() < 0.75 else self.pick(LOCALES)
+        f = self.fake[loc]
+        if loc == "zh_CN":
+            return self._zh_address()
+        if loc == "en_US":
+            lines = self.until(f.address, lambda a: a[0].isdigit()).split("\n")
+            return lines[0] if self.rng.random() < 0.2 else ", ".join(lines)
+        if loc == "en_GB":
+            *street, postcode = f.address().split("\n")
+            sep = self.pick([", ", " "])
+            return ", ".join(street) + (sep + postcode if self.rng.random() < 0.8 else "")
+        if loc == "fr_FR":
+            street, town = self.until(f.address, lambda a: a[0].isdigit()).split("\n")
+            if self.rng.random() < 0.3:
+                street = street.replace(",", "", 1)
+            if self.rng.random() < 0.15:
+                number, rest = street.split(" ", 1)
+                street = f"{number.rstrip(',')} {self.pick(['bis', 'ter'])} {rest}"
+            return street if self.rng.random() < 0.15 else f"{street}, {town}"
+        street = self.until(f.street_address, lambda a: not a.endswith(" 0"))  # no German house has number 0
+        return street if self.rng.random() < 0.2 else f"{street}, {f.postcode()} {f.city()}"
+
+    def _zh_address(self) -> str:
+        f, r = self.fake["zh_CN"], self.rng
+        admin = self.pick([f.province() + f.city(), f.city(), f.province()]) + f.district() + "区"
+        unit = ""
+        if r.random() < 0.4:
+            unit = self.pick([f"{r.randint(1, 30)}栋", f"{r.randint(1, 20)}号楼", ""]) + \
+                (f"{r.randint(1, 6)}单元" if r.random() < 0.5 else "") + f"{r.randint(1, 30)}{r.randint(1, 9):02d}室"
+        return f"{admin}{f.street_name()}{r.randint(1, 999)}号{unit}"
+
     # ------------------------------------------------------------ decoys: look-alikes that are not PII
     def decoy(self) -> str:
         r = self.rng
@@ -196,6 +238,16 @@ class _Values:
             lambda: self.fake["fr_FR"].postcode() + " Paris", lambda: self.fake["en_GB"].postcode(),
             lambda: f"{r.randint(1, 99)}.{r.randint(0, 9)}%", lambda: f"HTTP {self.pick(['404', '500', '302'])}",
             lambda: f"room {r.randint(100, 4999)}",
+            # not addresses: streets without a number, rooms, chapters, orders beside street words, postcodes
+            lambda: self.fake[self.pick(LOCALES)].street_name(), lambda: f"Room {r.randint(1, 99)}",
+            lambda: f"Chapter {r.randint(1, 40)} Street Fighter",
+            lambda: f"order {r.randint(1000, 99999)} from the {self.fake['en_US'].street_name()} shop",
+            lambda: f"Bestellung {r.randint(1000, 99999)} für die Filiale {self.fake['de_DE'].street_name()}",
+            lambda: f"commande n° {r.randint(100, 9999)}, {self.fake['fr_FR'].street_name()}",
+            lambda: f"第{r.randint(1, 99)}号文件", lambda: f"地铁{r.randint(1, 20)}号线",
+            lambda: f"{self.fake['zh_CN'].street_name()}{r.randint(1, 9)}号线站",
+            lambda: self.fake["de_DE"].postcode() + " " + self.fake["de_DE"].city(),
+            lambda: f"{r.randint(2, 12)} Monate",
         ])
         return make()
 
@@ -228,6 +280,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "CN_RESIDENT_ID": ("Her Chinese ID card number is {X}.",),
         "PASSPORT": ("Passport number: {X}", "He showed passport {X} at the gate."),
         "UK_NINO": ("National Insurance number {X} belongs to {name}.",),
+        "ADDRESS": ("{name} lives at {X}.", "Please ship the parcel to {X}.", "Our new office: {X}."),
         "D": ("The package from {D} arrived late.", "See item {D} in the list.", "Ref: {D}",
               "We updated the app on {D}.", "Note: {D} was not accepted."),
     },
@@ -242,6 +295,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "CN_RESIDENT_ID": ("身份证号：{X}", "{name}的身份证号码是{X}。", "公民身份号码{X}已登记。"),
         "PASSPORT": ("护照号码：{X}", "{name}的护照号为{X}。"),
         "UK_NINO": ("英国国民保险号{X}已核对。",),
+        "ADDRESS": ("收货地址：{X}。", "{name}住在{X}。", "请把合同寄到{X}，谢谢。"),
         "D": ("{D}已处理完毕。", "参考编号{D}。", "系统版本说明：{D}。", "附注：{D}无效。"),
     },
     "de": {
@@ -255,6 +309,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "CN_RESIDENT_ID": ("Chinesische Ausweisnummer: {X}",),
         "PASSPORT": ("Reisepassnummer: {X}", "Der Reisepass {X} läuft bald ab."),
         "UK_NINO": ("Die britische NINO {X} ist korrekt.",),
+        "ADDRESS": ("Meine Adresse lautet {X}.", "{name} wohnt in der {X}.", "Lieferanschrift: {X}."),
         "D": ("Siehe {D} im Anhang.", "Hinweis: {D} ist ungültig.", "Stand: {D}."),
     },
     "fr": {
@@ -268,13 +323,14 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "CN_RESIDENT_ID": ("Numéro de carte d'identité chinoise : {X}",),
         "PASSPORT": ("Numéro de passeport : {X}", "Le passeport {X} a expiré."),
         "UK_NINO": ("Le numéro NINO {X} est vérifié.",),
+        "ADDRESS": ("J'habite au {X}.", "Adresse de livraison : {X}", "{name} a déménagé au {X}."),
         "D": ("Voir {D} ci-joint.", "Remarque : {D} est refusé.", "Mise à jour : {D}."),
     },
 }
 _FILLER_LOCALE = {"en": "en_US", "zh": "zh_CN", "de": "de_DE", "fr": "fr_FR"}
 _MAKERS = {"EMAIL": "email", "PHONE_NUMBER": "phone", "CREDIT_CARD": "card", "CN_BANK_CARD": "cn_bank_card",
            "IBAN": "iban", "IP_ADDRESS": "ip", "US_SSN": "ssn", "CN_RESIDENT_ID": "cn_id", "PASSPORT": "passport",
-           "UK_NINO": "nino"}
+           "UK_NINO": "nino", "ADDRESS": "address"}
 
 
 def generate(n_docs: int, seed: int = 0) -> list[LabelledDoc]:
@@ -293,7 +349,12 @@ def generate(n_docs: int, seed: int = 0) -> list[LabelledDoc]:
         for slot in slots:
             template = v.pick(TEMPLATES[lang][slot]).replace("{name}", filler.name())
             before, after = template.split("{X}" if slot != "D" else "{D}")
-            value = getattr(v, _MAKERS[slot])() if slot != "D" else v.decoy()
+            if slot == "D":
+                value = v.decoy()
+            elif slot == "ADDRESS":
+                value = v.address(lang)
+            else:
+                value = getattr(v, _MAKERS[slot])()
             parts += [(before, None), (value, slot if slot != "D" else None), (after + " ", None)]
         parts += [(filler.sentence() + " ", None) for _ in range(v.rng.randint(0, 2))]
         text, spans, pos = "", [], 0

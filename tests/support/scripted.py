@@ -51,7 +51,8 @@ def parrot_personal_data(messages: list[dict], params: dict) -> str:
     if len(messages) > 1:
         return "Sure, here it is again: " + messages[0]["content"]
     return ("Their ID number is 11010519491231002X, SSN 123-45-6789, passport number E12345678, phone "
-            "13812345678, email li.na@example.com and card 4111 1111 1111 1111.")
+            "13812345678, email li.na@example.com, card 4111 1111 1111 1111 and home address 42 Elm St, "
+            "Springfield, IL 62704.")
 
 
 FOOLED_AT = 200  # characters
