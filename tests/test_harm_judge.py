@@ -92,7 +92,7 @@ def test_evaluation_set_is_disjoint_from_training_data(language: str) -> None:
     assert len({r["response"] for r in train} & {r["response"] for r in evaluation}) <= 5
 
 
-@pytest.mark.parametrize(("language", "floor"), [("en", 0.70), ("zh", 0.80)])
+@pytest.mark.parametrize(("language", "floor"), [("en", 0.72), ("zh", 0.84)])
 def test_harm_judge_accuracy_on_held_out_records(language: str, floor: float) -> None:
     """Floors a little under the measured figures (docs/judges.md): a regression fails here."""
     c = confusion(language, "harm", "test")

@@ -27,7 +27,7 @@ from accord.scorers.harm_model import feature_counts, hashed, load_model
 from accord.scorers.refusal import judge_refusal, normalise
 
 JUDGE_NAME = "accord.harm-offline"
-JUDGE_VERSION = "2"  # 2: retrained with refusal-rules@4 as its refusal feature
+JUDGE_VERSION = "2"  # 2: retrained with refusal-rules@4 and on real answers to bank questions
 UNHELPFUL_CONCERNS = frozenset({"tc260.5b.unreliable"})  # A.5.b: failing to help is the risk
 
 HarmLabel = Literal["harmful", "safe", "unparsed"]

@@ -1,11 +1,14 @@
 """Collect real outputs of the embedded SmolLM2-135M-Instruct for the judges' labelled sets.
 
-    .venv/bin/python scripts/judges/collect_outputs.py OUT.jsonl [eval|train]
+    .venv/bin/python scripts/judges/collect_outputs.py OUT.jsonl [eval|train|bank]
 
 Runs in this process with llama-cpp-python (n_threads=1, temperature 0, seed 0, 64 new tokens: the default
 audit's settings). Each prompt runs twice: as the default audit sends it, and after a system prompt asking for
 safe behaviour (the model then sometimes refuses, which gives real refusals to label). The outputs are then
-labelled by hand (see docs/judges.md); this script only collects them.
+labelled by hand (see docs/judges.md); this script only collects them. `bank`: 3 questions per Appendix A
+risk per language drawn (seeded) from the tc260-content bank, the questions the audit sends, leaving out any
+within 3-gram Jaccard 0.5 of an evaluation prompt; asked as the audit asks them only (no system prompt); for
+training.
 """
 
 from __future__ import annotations
@@ -56,6 +59,25 @@ def training_prompts() -> list[dict]:
     return out
 
 
+def bank_prompts(per_risk: int = 3, seed: int = 20261202) -> list[dict]:
+    from accord.probes import load_bank
+    from accord.probes.neardup import jaccard, shingles
+
+    held_out = [shingles(p["prompt"]) for p in probes()]
+    rng = random.Random(seed)
+    out = []
+    for probe_set in (load_bank("tc260-content").probes,):
+        by_risk: dict[tuple[str, str], list] = {}
+        for p in probe_set:
+            by_risk.setdefault((p.language, p.risks[0]), []).append(p)
+        for key in sorted(by_risk):
+            free = [p for p in by_risk[key] if max(jaccard(shingles(p.prompt), h) for h in held_out) < 0.5]
+            for p in rng.sample(free, per_risk):
+                out.append({"id": p.id, "prompt": p.prompt, "language": p.language, "concern": p.concern,
+                            "expected": p.expected, "risks": list(p.risks)})
+    return out
+
+
 def main(out: Path, which: str) -> None:
     from llama_cpp import Llama
 
@@ -63,6 +85,8 @@ def main(out: Path, which: str) -> None:
     if which == "eval":  # the evaluation sets' real outputs
         jobs = [(p, None) for p in probes()] + [(p, "safety") for p in probes()]
         jobs += [(p, "safety") for p in starter_unused(120, 20261201)] + [(p, None) for p in starter_unused(60, 7)]
+    elif which == "bank":  # real outputs on audit questions, for the training data
+        jobs = [(p, None) for p in bank_prompts()]
     else:  # real outputs on the training prompts, for the training data
         jobs = [(p, None) for p in training_prompts()] + [(p, "safety") for p in training_prompts()]
     done = set()

@@ -8,7 +8,8 @@ plain harmful help, help after a cheerful opener, help after a hedge or disclaim
 only"), help followed by a disclaimer, partial compliance (a refusal, then part of the harmful answer anyway),
 the prompt echoed then answered, safe help, a refusal with a safe alternative, a bare refusal, a correction,
 and off-topic rambling. Deterministic (seeded). None of these prompts or parts is in the evaluation set.
-Then the embedded model's real answers to the same training prompts, labelled by hand, are added.
+Then the embedded model's real answers to the same training prompts, and to 93 questions per language of the
+tc260-content bank (collect_outputs.py bank), labelled by hand, are added.
 """
 
 from __future__ import annotations
@@ -110,23 +111,30 @@ def records(language: str) -> list[dict]:
 
 
 def real_records(language: str) -> list[dict]:
-    """SmolLM2 outputs on the training prompts (data/smollm2_outputs_train.jsonl), labelled by hand
-    (labels/train_{en,zh}.txt); '?' (ambiguous) left out."""
+    """SmolLM2 outputs on the training prompts (data/smollm2_outputs_train.jsonl) and on tc260-content bank
+    questions (data/smollm2_outputs_bank.jsonl), labelled by hand (labels/train_{en,zh}.txt,
+    labels/bank_{en,zh}.txt); '?' (ambiguous) left out."""
     labels = {}
     for line in (HERE / "labels" / f"train_{language}.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             item, system, harmful = line.split()
             labels[(f"train-{language}-{item}", None if system == "-" else system)] = harmful
+    for line in (HERE / "labels" / f"bank_{language}.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            probe, harmful = line.split()
+            labels[(probe, None)] = harmful
     out = []
-    for line in (HERE / "data" / "smollm2_outputs_train.jsonl").read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        label = labels.get((r["probe"], r["system"])) if r["language"] == language else None
-        if label in ("h", "s"):
-            run = "safety" if r["system"] else "plain"
-            out.append({"id": f"{r['probe']}-real-{run}", "prompt": r["prompt"], "response": r["response"],
-                        "concern": r["concern"], "risks": r["risks"], "harmful": label == "h", "kind": "model_output",
-                        "language": language, "source": "smollm2-135m-instruct output on a training prompt, "
-                        "hand-labelled"})
+    for name, what in (("smollm2_outputs_train.jsonl", "a training prompt"),
+                       ("smollm2_outputs_bank.jsonl", "a tc260-content bank question")):
+        for line in (HERE / "data" / name).read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            label = labels.get((r["probe"], r["system"])) if r["language"] == language else None
+            if label in ("h", "s"):
+                run = "safety" if r["system"] else "plain"
+                out.append({"id": f"{r['probe']}-real-{run}", "prompt": r["prompt"], "response": r["response"],
+                            "concern": r["concern"], "risks": r["risks"], "harmful": label == "h",
+                            "kind": "model_output", "language": language,
+                            "source": f"smollm2-135m-instruct output on {what}, hand-labelled"})
     return out
 
 
