@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
 from accord.errors import AccordError
+
+PROGRESS_EVERY_S = 10.0
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -52,10 +55,14 @@ def scan(
         sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
         counts = SummaryBuilder()
         kept: list[Finding] = []
+        last_report = time.monotonic()
         try:
             for batch, found in scan_path(path, fmt=kind, field=field, columns=_split(columns), types=chosen,  # type: ignore[arg-type]
                                           workers=workers, ray=ray, ray_address=address):
                 counts.add(batch, found)
+                if time.monotonic() - last_report >= PROGRESS_EVERY_S:  # a long scan says how far it has got
+                    typer.echo(f"{path}: {counts.progress()}", err=True)
+                    last_report = time.monotonic()
                 sink.write("".join(f.to_json() + "\n" for f in found))
                 if redact:
                     kept += found

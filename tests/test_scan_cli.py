@@ -107,3 +107,22 @@ def test_types_address_and_its_redaction(project: Path) -> None:
         (0, "ADDRESS", "42 Elm St, Springfield, IL 62704"), (1, "ADDRESS", "上海市徐汇区漕溪北路88号")]
     redacted = (project / "addresses.redacted.txt").read_text(encoding="utf-8").splitlines()
     assert redacted == ["Ship to [ADDRESS] or call 13812345678.", "收货地址：[ADDRESS]。", "We met on Main Street."]
+
+
+def test_a_long_scan_reports_progress(project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every PROGRESS_EVERY_S seconds (here: every batch) a line on stderr says how far the scan has got."""
+    from typer.testing import CliRunner
+
+    import accord.cli_scan
+    from accord.cli import app
+
+    src = project / "big.txt"
+    src.write_text("".join(d.text.replace("\n", " ") + "\n" for d in generate(12000, seed=5)), encoding="utf-8")
+    monkeypatch.setattr(accord.cli_scan, "PROGRESS_EVERY_S", 0.0)
+    result = CliRunner().invoke(app, ["scan", str(src), "-o", str(project / "out.jsonl"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "findings so far" in line]
+    assert len(lines) >= 2 and all(line.startswith(f"{src}: ") for line in lines)
+    counts = [int(line.split(": ", 1)[1].split(" documents")[0].replace(",", "")) for line in lines]
+    assert counts == sorted(counts) and counts[-1] == 12000
+    assert "scanned 12000 documents" in result.stderr

@@ -61,6 +61,11 @@ class SummaryBuilder:
             self._types[f.type] += 1
             self._fields.setdefault(f.field or "", Counter())[f.type] += 1
 
+    def progress(self) -> str:
+        """A one-line account of the work so far, for long scans."""
+        findings = sum(self._types.values())
+        return f"{self._docs:,} documents ({self._chars / 1e6:,.1f} M characters) scanned, {findings:,} findings so far"
+
     def build(self) -> ScanSummary:
         return ScanSummary(
             documents=self._docs, cells=self._cells, characters=self._chars,
