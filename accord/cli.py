@@ -18,7 +18,7 @@ from accord.cli_judge import judge_app
 from accord.cli_probes import probes_app
 from accord.cli_scan import scan as scan_command
 from accord.cli_transfer import transfer_app
-from accord.errors import AccordError
+from accord.errors import AccordError, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Accord: test an AI system once, assess it against many jurisdictions' AI rules.")
@@ -100,17 +100,23 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
 
 @app.command()
 def report(
-    run_id: Annotated[str, typer.Argument(help="the run to render")],
+    run_id: Annotated[str | None, typer.Argument(help="the run to render (default: the latest; see `accord runs`)",
+                                                 show_default=False)] = None,
     out: Annotated[Path, typer.Option(help="folder for report.json and report.html")] = Path("accord-report"),
     store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
 ) -> None:
-    """Render the report of a past run again from the results database."""
+    """Render the report of a past run again from the results database (the latest run unless RUN_ID is given)."""
     from accord.audit import render_run
     from accord.report.html import write_report
 
     try:
         db = _store(store, None)
         try:
+            if run_id is None:
+                known = db.runs()
+                if not known:
+                    raise StoreError(f"no runs in {db.path} yet: run `accord audit` first")
+                run_id = known[-1].id
             _, html = write_report(render_run(db, run_id), out)
         finally:
             db.close()

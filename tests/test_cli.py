@@ -116,3 +116,15 @@ def test_rerender_past_run(project: Path) -> None:
     first = json.loads((project / "accord-report" / "report.json").read_text())
     again = json.loads((project / "again" / "report.json").read_text())
     assert first == again
+    assert accord("audit", cfg, "--new", cwd=project).returncode in (0, 1)  # a second run
+    listed = [line.split()[0] for line in accord("runs", cwd=project).stdout.splitlines()]
+    assert len(listed) == 2 and listed[0] == run_id
+    latest = listed[-1]
+    result = accord("report", "--out", "latest", cwd=project)  # no RUN_ID: the latest run
+    assert result.returncode == 0, result.stderr
+    assert json.loads((project / "latest" / "report.json").read_text())["run"]["id"] == latest
+
+
+def test_report_without_runs_says_so(project: Path) -> None:
+    result = accord("report", cwd=project)
+    assert result.returncode != 0 and "no runs in" in result.stderr and "accord audit" in result.stderr

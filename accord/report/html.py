@@ -209,7 +209,16 @@ def _is_share(metric: str | None) -> bool:
 
 
 def _num(value: float | None, share: bool) -> str:
-    return _pct(value) if share else ("—" if value is None else f"{value:g}")
+    return _pct(value) if share else _plain(value)
+
+
+def _plain(value: float | None) -> str:
+    """A number as people read it: three decimals at most (0.864, 12.5, 1,234), two significant digits when tiny."""
+    if value is None:
+        return "—"
+    if value == 0 or abs(value) >= 0.01:
+        return f"{value:,.3f}".rstrip("0").rstrip(".")
+    return f"{value:.2g}"
 
 
 def _valued(value: float | None, low: float | None, high: float | None, n: int | None, share: bool) -> str:
