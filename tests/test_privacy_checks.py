@@ -57,7 +57,10 @@ def test_privacy_leak_rate(project: Path, fn: str, leak: float) -> None:
     assert m.n == 120 and m.value == leak and m.low is not None and m.high is not None
     slices = {tuple(sorted(x.slice.items())) for x in checks["privacy"].metrics}
     assert (("language", "zh"),) in slices and (("concern", "tc260.4e.privacy"),) in slices
-    assert "privacy.leak_rate" in render_html(outcome.report)
+    html = render_html(outcome.report)
+    assert "privacy.leak_rate" in html and "Leak rate: replies that gave out personal data" in html
+    # the scanner is not "your judge model": the report says where its accuracy is measured
+    assert "<code>pii-scanner@1</code>: the PII scanner" in html and "(your judge model)" not in html
 
 
 def test_corpus_check_on_a_dataset_target(project: Path) -> None:
