@@ -87,7 +87,9 @@ def test_findings_do_not_depend_on_processes_or_batches(project: Path) -> None:
 def test_bad_input_is_one_line_error(project: Path) -> None:
     (project / "x.jsonl").write_text('{"text": "a"}\nnot json\n', encoding="utf-8")
     (project / "x.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (project / "body.jsonl").write_text('{"body": "mail a@b.com", "n": 5}\n{"body": "x"}\n', encoding="utf-8")
     for args, words in [(("missing.txt",), "no such file"), (("x.jsonl",), "x.jsonl:2: not a JSON object"),
+                        (("body.jsonl",), "no line has a string field 'text' (string fields seen: body)"),
                         (("x.csv", "--columns", "c"), "no column 'c'"), (("x.doc",), "cannot tell the format"),
                         (("x.csv", "--types", "PERSON"), "unknown type(s) PERSON"),
                         (("x.csv", "somewhere"), "unexpected argument 'somewhere'")]:

@@ -67,6 +67,7 @@ def _txt(path: Path) -> Iterator[Document]:
 
 
 def _jsonl(path: Path, field: str) -> Iterator[Document]:
+    records, found, seen = 0, 0, set[str]()
     for i, line in enumerate(_lines(path)):
         if not line.strip():
             continue
@@ -74,9 +75,17 @@ def _jsonl(path: Path, field: str) -> Iterator[Document]:
             record = json.loads(line)
         except ValueError:
             raise ScanInputError(f"{path}:{i + 1}: not a JSON object") from None
+        records += 1
+        if isinstance(record, dict) and len(seen) < 50:
+            seen.update(k for k, v in record.items() if isinstance(v, str))
         value = record.get(field) if isinstance(record, dict) else None
         if isinstance(value, str):
+            found += 1
             yield Document(i, field, value)
+    if records and not found:  # most likely the wrong --field: say so rather than report an empty scan
+        fields = ", ".join(sorted(seen)[:20]) or "none"
+        raise ScanInputError(f"{path}: no line has a string field {field!r} (string fields seen: {fields}); "
+                             "choose one with --field")
 
 
 def _csv(path: Path, columns: Sequence[str] | None) -> Iterator[Document]:
