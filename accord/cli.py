@@ -35,11 +35,15 @@ def _fail(exc: AccordError) -> typer.Exit:
     return typer.Exit(exc.exit_code)
 
 
-def _store(store: Path | None, config: Path | None):  # type: ignore[no-untyped-def]
+def _store(store: Path | None, config: Path | None, *, existing: bool = False):  # type: ignore[no-untyped-def]
+    """The results database; with `existing`, one that must already be there (commands that only read)."""
     from accord.run.store import DEFAULT_STORE, Store
 
     project = config.parent if config else Path.cwd()
-    return Store(store or project / DEFAULT_STORE)
+    path = store or project / DEFAULT_STORE
+    if existing and not path.exists():
+        raise StoreError(f"no results database at {path}: run `accord audit` first (or pass --store)")
+    return Store(path)
 
 
 @app.command()
@@ -110,7 +114,7 @@ def report(
     from accord.report.html import write_report
 
     try:
-        db = _store(store, None)
+        db = _store(store, None, existing=True)
         try:
             if run_id is None:
                 known = db.runs()
@@ -129,7 +133,7 @@ def report(
 def runs(store: Annotated[Path | None, typer.Option(help="results database")] = None) -> None:
     """List the runs in the results database."""
     try:
-        db = _store(store, None)
+        db = _store(store, None, existing=True)
     except AccordError as exc:
         raise _fail(exc) from None
     for row in db.runs():

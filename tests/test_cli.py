@@ -125,6 +125,9 @@ def test_rerender_past_run(project: Path) -> None:
     assert json.loads((project / "latest" / "report.json").read_text())["run"]["id"] == latest
 
 
-def test_report_without_runs_says_so(project: Path) -> None:
-    result = accord("report", cwd=project)
-    assert result.returncode != 0 and "no runs in" in result.stderr and "accord audit" in result.stderr
+def test_report_and_runs_without_a_database_say_so(project: Path) -> None:
+    for command in ("report", "runs"):
+        result = accord(command, cwd=project)
+        assert result.returncode != 0 and "no results database at" in result.stderr, result.stderr
+        assert "run `accord audit` first" in result.stderr
+    assert not (project / ".accord").exists()  # reading commands create nothing
