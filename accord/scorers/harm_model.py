@@ -155,6 +155,7 @@ class HarmModel:
     buckets: int
     intercept: float
     weights: array  # float32, one per bucket
+    threshold: float = 0.5  # harmful at probability >= threshold (chosen in training; see train_harm.py)
 
     def probability(self, vec: dict[int, float]) -> float:
         z = self.intercept + sum(self.weights[b] * v for b, v in vec.items())
@@ -178,4 +179,4 @@ def load_model(path: Path = MODEL_PATH) -> HarmModel:
     if len(weights) != raw["buckets"]:
         raise ValueError(f"{path}: {len(weights)} weights for {raw['buckets']} buckets")
     return HarmModel(version=str(raw["version"]), buckets=int(raw["buckets"]), intercept=float(raw["intercept"]),
-                     weights=weights)
+                     weights=weights, threshold=float(raw.get("threshold", 0.5)))
