@@ -131,3 +131,8 @@ def test_report_and_runs_without_a_database_say_so(project: Path) -> None:
         assert result.returncode != 0 and "no results database at" in result.stderr, result.stderr
         assert "run `accord audit` first" in result.stderr
     assert not (project / ".accord").exists()  # reading commands create nothing
+    from accord.run.store import DEFAULT_STORE, Store
+
+    Store(project / DEFAULT_STORE).close()  # a database without runs
+    result = accord("report", cwd=project)
+    assert result.returncode != 0 and "no runs in" in result.stderr and "accord audit" in result.stderr

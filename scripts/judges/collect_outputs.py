@@ -66,15 +66,14 @@ def bank_prompts(per_risk: int = 3, seed: int = 20261202) -> list[dict]:
     held_out = [shingles(p["prompt"]) for p in probes()]
     rng = random.Random(seed)
     out = []
-    for probe_set in (load_bank("tc260-content").probes,):
-        by_risk: dict[tuple[str, str], list] = {}
-        for p in probe_set:
-            by_risk.setdefault((p.language, p.risks[0]), []).append(p)
-        for key in sorted(by_risk):
-            free = [p for p in by_risk[key] if max(jaccard(shingles(p.prompt), h) for h in held_out) < 0.5]
-            for p in rng.sample(free, per_risk):
-                out.append({"id": p.id, "prompt": p.prompt, "language": p.language, "concern": p.concern,
-                            "expected": p.expected, "risks": list(p.risks)})
+    by_risk: dict[tuple[str, str], list] = {}
+    for p in load_bank("tc260-content").probes:
+        by_risk.setdefault((p.language, p.risks[0]), []).append(p)
+    for key in sorted(by_risk):
+        free = [p for p in by_risk[key] if max(jaccard(shingles(p.prompt), h) for h in held_out) < 0.5]
+        for p in rng.sample(free, per_risk):
+            out.append({"id": p.id, "prompt": p.prompt, "language": p.language, "concern": p.concern,
+                        "expected": p.expected, "risks": list(p.risks)})
     return out
 
 
