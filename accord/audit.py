@@ -1,33 +1,34 @@
-"""The audit use case: plan → execute → evaluate → render. The only module that knows every layer."""
+"""The audit use case in a page: plan → run → evaluate → render. The only module that knows every layer.
+
+    open_run      (run/plan.py)    resume, selection, dedupe, run creation
+    run_planned   (run/runner.py)  every planned item sent, scored and stored as it finishes
+    evaluate_run  (here)           metrics from the stored records, verdicts from the catalog
+    render_run    (here)           the report, built from the store alone
+"""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import hashlib
 import json
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
 
-from accord import __version__
-from accord.catalog import all_requirements, applicable, evaluate, load_catalog, load_taxonomy
-from accord.catalog.crosswalk import hub_of
-from accord.checks import ChatCheck, ComputedCheck, Selection, chat_checks, computed_checks, registered_checks
-from accord.checks.base import check_session
-from accord.config import AuditConfig, LocalTarget, OpenAITarget, PythonTarget, TargetBase, parse_config
-from accord.errors import AccordError, ConfigError
-from accord.probes import Probe
+from accord.catalog import Verdict, applicable, evaluate, load_catalog
+from accord.checks import ChatCheck, ComputedCheck, registered_checks
+from accord.config import AuditConfig
+from accord.errors import AccordError
+from accord.plugins import parse_config
 from accord.report.build import build_report
 from accord.report.html import write_report
 from accord.report.schema import FrameworkInfo, JudgeAccuracy, Report
-from accord.results import CheckOutputRecord, Metric
-from accord.run.executor import Progress, RetryPolicy, execute
-from accord.run.store import Store, now
+from accord.results import Metric
+from accord.run.plan import RunRequest, open_run
+from accord.run.runner import ProgressDisplay, run_planned
+from accord.run.store import Store
 from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
-from accord.targets import ChatTarget, build_target
+from accord.taxonomy import hubs, load_taxonomy
 
 EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
 
@@ -41,13 +42,9 @@ class AuditOptions:
     resume: str | None = None
     new: bool = False
 
-    def key_fields(self) -> dict[str, int | None]:
-        return {"limit": self.limit, "sample": self.sample, "seed": self.seed}
-
-
-class ProgressDisplay(Progress, Protocol):
-    def start(self, target: str, total: int, done: int) -> None: ...
-    def finish(self, target: str) -> None: ...
+    @property
+    def request(self) -> RunRequest:
+        return RunRequest(limit=self.limit, sample=self.sample, seed=self.seed, resume=self.resume, new=self.new)
 
 
 @dataclass(frozen=True)
@@ -62,158 +59,66 @@ class AuditOutcome:
 
 def run_audit(config: AuditConfig, options: AuditOptions, store: Store,
               progress: Callable[[], ProgressDisplay]) -> AuditOutcome:
-    run_id, config, resumed = _open_run(config, options, store)
-    run_opts = json.loads(store.get_run(run_id).options_json)
-    selection = Selection(limit=run_opts.get("limit"), sample=run_opts.get("sample"), seed=run_opts.get("seed", 0))
-    asyncio.run(_execute_run(config, run_id, store, progress(), selection))
-    store.set_status(run_id, "finished")
-    report = render_run(store, run_id)
+    run = open_run(config, options.request, store)
+    asyncio.run(run_planned(run.config, run.id, run.options.selection, store, progress()))
+    store.set_status(run.id, "finished")
+    report = render_run(store, run.id)
     json_path, html_path = write_report(report, options.out)
-    return AuditOutcome(run_id, resumed, report, json_path, html_path, exit_code_for(report))
+    return AuditOutcome(run.id, run.resumed, report, json_path, html_path, exit_code_for(report))
 
 
-OUTPUT_ITEM = "output"  # the one planned item of a computed check
+@dataclass(frozen=True)
+class Evaluation:
+    config: AuditConfig
+    metrics: list[Metric]
+    verdicts: list[Verdict]
 
 
-def _open_run(config: AuditConfig, options: AuditOptions, store: Store) -> tuple[str, AuditConfig, bool]:
-    """Pick the run: the one named by --resume, else an unfinished run of the same command, else a new one."""
-    if options.resume:
-        row = store.get_run(options.resume)
-        return row.id, parse_config(json.loads(row.config_json), source=f"run {row.id}"), True
-    _check_frameworks(config)
-    chat_targets = [t for t in config.targets if t.family == "chat"]
-    chat = [c for c in chat_checks() if c.enabled(config)] if chat_targets else []
-    banks = {c.id: c.banks(config) for c in chat}
-    opts = {**options.key_fields(),
-            "banks": [f"{b.name}@{b.version}#{b.digest}" for bs in banks.values() for b in bs]}
-    config_json = config.model_dump_json()
-    key = hashlib.sha256((config_json + json.dumps(opts, sort_keys=True)).encode()).hexdigest()[:16]
-    existing = None if options.new else store.latest_unfinished(key)
-    if existing:
-        return existing, config, True
-    selection = Selection(limit=options.limit, sample=options.sample, seed=options.seed)
-    plan: list[tuple[str, str, list[tuple[str, str]]]] = []
-    for check in chat:
-        items = [(p.id, p.model_dump_json()) for p in check.plan(banks[check.id], config, selection)]
-        plan += [(t.name, check.id, items) for t in chat_targets]
-    for computed in computed_checks():
-        plan += [(t.name, computed.id, [(OUTPUT_ITEM, "{}")]) for t in config.targets
-                 if computed.applies_to(t, config)]
-    if not plan:
-        raise ConfigError("no check applies to the targets in this config: enable a check that measures them")
-    run_id = store.create_run(key, config.name, config_json, json.dumps(opts), __version__, plan)
-    return run_id, config, False
-
-
-async def _execute_run(config: AuditConfig, run_id: str, store: Store, display: ProgressDisplay,
-                       selection: Selection) -> None:
-    planned = store.planned(run_id)
-    checks = registered_checks()
-    by_name = {t.name: t for t in config.targets}
-    chat_names = list(dict.fromkeys(t for (t, c) in planned if isinstance(checks.get(c), ChatCheck)))
-    targets: list[ChatTarget] = []
-    try:
-        for name in chat_names:  # open every chat target first: fail fast, before any work
-            target = build_target(by_name[name])
-            await target.open()
-            targets.append(target)
-        await asyncio.gather(
-            *(_execute_target(t, by_name[t.name], config, run_id, store, display) for t in targets),
-            *(_execute_computed(check, by_name[t], config, run_id, store, display, selection)
-              for (t, c) in planned if isinstance(check := checks.get(c), ComputedCheck)),
-        )
-    finally:
-        for t in targets:
-            await t.aclose()
-
-
-async def _execute_target(target: ChatTarget, target_config: TargetBase, config: AuditConfig, run_id: str,
-                          store: Store, display: ProgressDisplay) -> None:
-    limits = cast(OpenAITarget | LocalTarget | PythonTarget, target_config)
-    for check in chat_checks():
-        plan = store.plan(run_id, target.name, check.id)
-        if not plan:
-            continue
-        done = store.done_ids(run_id, target.name, check.id)
-        todo = [Probe.model_validate_json(payload) for item_id, payload in plan if item_id not in done]
-        label = f"{target.name} / {check.id}"
-        display.start(label, len(plan), len(plan) - len(todo))
-        async with check_session(check, config) as live:  # e.g. opens the check's judge model
-            await execute(target, live, todo, run_id=run_id, params=config.sampling,
-                          concurrency=limits.concurrency, retry=RetryPolicy(max_retries=limits.max_retries),
-                          store=store, progress=display, label=label)
-        display.finish(label)
-
-
-async def _execute_computed(check: ComputedCheck, target: TargetBase, config: AuditConfig, run_id: str,
-                            store: Store, display: ProgressDisplay, selection: Selection) -> None:
-    if any(o.status == "ok" and o.target == target.name and o.check == check.id for o in store.outputs(run_id)):
-        return
-    label = f"{target.name} / {check.id}"
-    display.start(label, 1, 0)
-    started = time.perf_counter()
-    common = dict(run_id=run_id, target=target.name, check=check.id, scorer=f"{check.id}@{check.version}")
-    try:
-        out = await asyncio.to_thread(check.run, target, config, selection)
-        record = CheckOutputRecord(status="ok", metrics=out.metrics, details=out.details, summary=out.summary,
-                                   seconds=time.perf_counter() - started, finished_at=now(), **common)
-    except Exception as exc:  # recorded with its reason, never dropped; the audit then exits 3
-        reason = str(exc) if isinstance(exc, AccordError) else f"{type(exc).__name__}: {exc}"
-        record = CheckOutputRecord(status="error", error=reason, seconds=time.perf_counter() - started,
-                                   finished_at=now(), **common)
-    store.write_output(record)
-    display.advance(label, ok=record.status == "ok")
-    display.finish(label)
-
-
-def _check_frameworks(config: AuditConfig) -> None:
-    known = {f.id for f in load_catalog()}
-    unknown = sorted(set(config.frameworks or ()) - known)
-    if unknown:
-        raise ConfigError(f"frameworks: unknown id(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-    stray = sorted(set(config.attestations) - set(all_requirements()))
-    if stray:
-        raise ConfigError(f"attestations: no requirement with id {', '.join(stray)} (see `accord catalog list`)")
-
-
-def render_run(store: Store, run_id: str) -> Report:
-    """Build the report of a run from the store alone, so any past run can be re-rendered."""
+def evaluate_run(store: Store, run_id: str) -> Evaluation:
+    """Each target's metrics from its stored records and outputs, and the verdicts of the requirements that
+    apply to it (judged against the run's creation date unless its profile names another)."""
     row = store.get_run(run_id)
     config = parse_config(json.loads(row.config_json), source=f"run {row.id}")
     records = list(store.items(run_id))
     outputs = store.outputs(run_id)
-    planned = store.planned(run_id)
     checks = registered_checks()
     started = dt.date.fromisoformat(row.created_at[:10])
     metrics: list[Metric] = []
-    verdicts = []
+    verdicts: list[Verdict] = []
     for target in config.targets:
-        target_metrics: list[Metric] = []
-        for (name, check_id) in planned:
+        own: list[Metric] = []
+        for (name, check_id) in store.planned(run_id):
             check = checks.get(check_id)
             if name != target.name or check is None:
                 continue
             if isinstance(check, ChatCheck):
-                own = (r for r in records if r.target == name and r.check == check_id)
-                target_metrics += check.compute_metrics(name, own)
+                own += check.compute_metrics(name, (r for r in records if r.target == name and r.check == check_id))
             else:
-                target_metrics += [m for o in outputs if o.target == name and o.check == check_id and o.status == "ok"
-                                   for m in o.metrics]
-        metrics += target_metrics
+                own += [m for o in outputs if o.target == name and o.check == check_id and o.status == "ok"
+                        for m in o.metrics]
+        metrics += own
         profile = config.profile_for(target)
         scope = applicable(load_catalog(), profile, profile.as_of or started, only=config.frameworks)
-        verdicts += evaluate(scope, target.name, target_metrics, config.attestations)
-    taxonomy = load_taxonomy()
+        verdicts += evaluate(scope, target.name, own, config.attestations)
+    return Evaluation(config, metrics, verdicts)
+
+
+def render_run(store: Store, run_id: str) -> Report:
+    """Build the report of a run from the store alone, so any past run can be re-rendered."""
+    evaluation = evaluate_run(store, run_id)
+    config = evaluation.config
+    checks = registered_checks()
     frameworks = [FrameworkInfo(id=f.id, title=f.title, jurisdiction=f.jurisdiction, document=f.document,
                                 status=f.status) for f in load_catalog()
                   if config.frameworks is None or f.id in config.frameworks]
     return build_report(
-        row=row, config=config, records=records, outputs=outputs, metrics=metrics, planned=planned,
-        verdicts=verdicts, judges=[_judge_row(j) for j in offline_judge_accuracy()],
-        concerns={c.id: c.name_en for c in taxonomy.values()},
+        row=store.get_run(run_id), config=config, records=list(store.items(run_id)), outputs=store.outputs(run_id),
+        metrics=evaluation.metrics, planned=store.planned(run_id), verdicts=evaluation.verdicts,
+        judges=[_judge_row(j) for j in offline_judge_accuracy()],
+        concerns={c.id: c.name_en for c in load_taxonomy().values()},
         check_titles={c.id: c.title for c in checks.values()},
         computed={c.id for c in checks.values() if isinstance(c, ComputedCheck)}, frameworks=frameworks,
-        hub_of={c: hub_of(c, taxonomy) for c in taxonomy},
+        hub_of=hubs(),
     )
 
 
@@ -232,4 +137,5 @@ def exit_code_for(report: Report) -> int:
     return EXIT_NOT_MET if any(v.verdict == "not met" for v in report.verdicts) else EXIT_OK
 
 
-__all__ = ["AccordError", "AuditOptions", "AuditOutcome", "run_audit", "render_run", "exit_code_for"]
+__all__ = ["AccordError", "AuditOptions", "AuditOutcome", "Evaluation", "evaluate_run", "exit_code_for",
+           "render_run", "run_audit"]

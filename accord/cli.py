@@ -59,7 +59,8 @@ def audit(
 ) -> None:
     """Test the systems in CONFIG and write a report. Rerunning an interrupted audit continues it."""
     from accord.audit import AuditOptions, run_audit
-    from accord.config import default_config, load_config
+    from accord.demo.defaults import default_config
+    from accord.plugins import load_config
     from accord.progress import progress_for_terminal
 
     try:
@@ -85,7 +86,7 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
             overall = {m.name: m for m in c.metrics if not m.slice}
             parts = [f"{c.answered}/{c.planned} answered", f"{c.errors} errors"]
             for suffix, label in ((".should_refuse_rate", "refused harmful"), (".over_refusal_rate", "refused benign"),
-                                  (".content_pass_rate", "answers judged safe"),
+                                  (".pass_rate", "answers judged safe"),
                                   (".attack_success_rate", "jailbreaks not refused"),
                                   (".leak_rate", "leaked personal data")):
                 m = next((m for n, m in overall.items() if n.endswith(suffix)), None)

@@ -14,10 +14,11 @@ from typing import Annotated
 
 import typer
 
-from accord.catalog import all_requirements, applicable, load_catalog, load_taxonomy
+from accord.catalog import all_requirements, applicable, load_catalog
 from accord.catalog.crosswalk import crosswalk, requirement_record
 from accord.catalog.model import Framework, Requirement
 from accord.errors import AccordError
+from accord.taxonomy import load_taxonomy
 
 catalog_app = typer.Typer(no_args_is_help=True, help="The requirements Accord assesses against, as data.")
 
@@ -126,7 +127,8 @@ def applicable_cmd(
     fmt: FormatOpt = Fmt.text,
 ) -> None:
     """Which requirements apply to the system CONFIG describes, and why; and which don't, and why not."""
-    from accord.config import default_config, load_config
+    from accord.demo.defaults import default_config
+    from accord.plugins import load_config
 
     try:
         cfg = load_config(config) if config else default_config()

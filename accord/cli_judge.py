@@ -77,7 +77,7 @@ def judge_refusal_cmd(
 
 @asynccontextmanager
 async def _llm_judge(config_path: Path) -> AsyncIterator[Any]:
-    from accord.config import load_config
+    from accord.plugins import load_config
     from accord.scorers.llm_judge import LLMJudge
     from accord.targets import build_target
 

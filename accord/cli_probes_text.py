@@ -39,11 +39,15 @@ def coverage_text(c: RoleCoverage) -> str:
 
 def validate_lines(source: Path) -> tuple[list[str], list[str]]:
     """Lines describing each bank `source` names (a probe file, or an accord.toml's banks), and problems."""
-    from accord.catalog.model import load_taxonomy
-    from accord.config import BankRef, load_config
+    from accord.config import BankRef
+    from accord.plugins import installed, load_config
     from accord.probes.validate import config_refs, load_all, problems, summarise
+    from accord.taxonomy import load_taxonomy
 
-    refs: list[BankRef] = config_refs(load_config(source)) if source.suffix == ".toml" else [str(source)]
+    refs: list[BankRef] = [str(source)]
+    if source.suffix == ".toml":
+        config = load_config(source)
+        refs = config_refs(config.settings_of(c.id, c.settings_model) for c in installed().checks.values())
     banks = load_all(refs)
     lines = []
     for bank in banks:

@@ -1,18 +1,36 @@
 """The audit configuration: the TOML file's schema, defaults and loading.
 
 Layers: built-in defaults < the file < command-line options (applied by the caller with `model_copy`).
+
+The schema is open: each check brings its own settings model (a `CheckSettings`) and each target type its
+own (a `TargetBase`); a `[checks.<id>]` table and a `[[targets]]` table of `type = "<type>"` are validated
+with the model that the installed check or target registers. The registry is passed in (`Plugins`), never
+imported: this module sits at the bottom and imports no other layer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal, Protocol, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    SerializeAsAny,
+    Tag,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from accord.errors import ConfigError
+from accord.tomlfile import load_toml
 
 
 class _Strict(BaseModel):
@@ -62,6 +80,7 @@ class TargetBase(_Strict):
     """What every target has: a unique name and a family that says which checks can measure it."""
 
     family: ClassVar[Literal["chat", "classifier", "dataset"]]
+    type: str  # the target type that reads these settings (each type narrows it to its own name)
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
     profile: Profile | None = Field(None, description="facts about this system that differ from the config's "
                                     "[profile]: each field given here replaces the shared one for this target")
@@ -205,10 +224,6 @@ class PredictionsTarget(_ClassifierTargetBase):
 
 
 ClassifierTarget = SkopsTarget | OnnxTarget | PredictionsTarget
-TargetConfig = Annotated[
-    OpenAITarget | LocalTarget | PythonTarget | SkopsTarget | OnnxTarget | PredictionsTarget | DatasetTarget,
-    Field(discriminator="type"),
-]
 
 
 ProbeField = Literal["id", "prompt", "language", "concern", "expected", "risks", "aspect", "pair", "source"]
@@ -235,128 +250,54 @@ BankRef = Annotated[
 ]
 
 
-class RefusalCheck(_Strict):
-    """Send probe banks to each target and score each response for refusal."""
+class CheckSettings(_Strict):
+    """What every check's `[checks.<id>]` table has; each check extends it with its own settings."""
 
     enabled: bool = True
-    banks: list[BankRef] = Field(default_factory=lambda: list[BankRef](["starter"]))
-    languages: list[str] | None = None
-    draw: int | None = Field(None, ge=1, description="draw this many probes from each bank, stratified by risk "
-                             "(or aspect, else concern) and language, seeded by the run's seed; default all")
 
 
-class Tc260RefusalCheck(RefusalCheck):
-    """TC260-003 §9.4: at least 300 questions drawn from each of the should-refuse and should-not-refuse banks."""
+class Plugins(Protocol):
+    """The settings models of the installed checks (by id) and target types (by `type`)."""
 
-    banks: list[BankRef] = Field(default_factory=lambda: list[BankRef](["tc260-refuse", "tc260-comply"]))
-    draw: int | None = Field(300, ge=1)
+    @property
+    def check_settings(self) -> Mapping[str, type[CheckSettings]]: ...
 
-
-WrapperName = Literal["role_play", "hypothetical", "translation", "base64", "prefix_injection"]
-
-
-class JailbreakCheck(_Strict):
-    """Send should-refuse probes wrapped in jailbreak attempts and count the wrapped ones that were not refused."""
-
-    enabled: bool = True
-    banks: list[BankRef] = Field(default_factory=lambda: list[BankRef](["tc260-refuse"]))
-    languages: list[str] | None = None
-    probes: int = Field(40, ge=1, description="should-refuse probes drawn (seeded, stratified), each sent once "
-                        "per wrapper")
-    wrappers: list[WrapperName] = Field(
-        default_factory=lambda: list[WrapperName](["role_play", "hypothetical", "translation", "base64",
-                                                   "prefix_injection"]),
-        min_length=1)
-    baseline: bool = Field(True, description="also send each drawn probe unwrapped, for comparison")
+    @property
+    def target_settings(self) -> Mapping[str, type[TargetBase]]: ...
 
 
-class BankCoverageCheck(_Strict):
-    """Sizes of the TC260-003 test banks the audit uses, against §8.2 and §8.3's minimums."""
-
-    enabled: bool = True
-    content: list[BankRef] = Field(default_factory=lambda: list[BankRef](["tc260-content"]))
+S = TypeVar("S", bound=CheckSettings)
 
 
-class PrivacyCheck(_Strict):
-    """Send personal-data extraction probes to each chat target and scan the replies for leaked identifiers."""
-
-    enabled: bool = True
-    banks: list[str] = Field(default_factory=lambda: ["privacy-en", "privacy-zh"])
-    languages: list[str] | None = None
+def _plugins(info: ValidationInfo) -> Plugins | None:
+    return (info.context or {}).get("plugins")
 
 
-class CorpusCheck(_Strict):
-    """TC260-003 §9.2 corpus sampling on dataset targets: a seeded sample of `sample_size` items and a
-    technical pass over `technical_fraction` of the items, each item failing when the scanner finds PII."""
-
-    enabled: bool = True
-    sample_size: int = Field(4000, ge=1)
-    technical_fraction: float = Field(1.0, ge=0.1, le=1.0)
-    seed: int = 0
-    types: list[str] | None = None  # entity types that fail an item (default: all)
+def _registered_target(raw: Any, info: ValidationInfo) -> Any:
+    return _target(raw, _plugins(info))
 
 
-class FairnessCheck(_Strict):
-    """Group metrics and disparities of each classifier target (docs/fairness.md)."""
-
-    enabled: bool = True
-    min_group_size: int = Field(30, ge=0)      # smaller groups are reported, left out of disparities
-    min_share: float = Field(0.02, ge=0, le=1)  # so are groups under this share of rows (NYC LL144's 2%)
-    bootstrap: int = Field(1000, ge=0, le=100_000)
-    seed: int = 0
-    calibration_bins: int = Field(10, ge=0, le=100)
-    alpha: float = Field(0.05, gt=0, lt=1)
-    intersections: bool = True
+RegisteredTarget = Annotated[SerializeAsAny[TargetBase], BeforeValidator(_registered_target)]
+"""A `[[targets]]` table, validated with the settings model of the target type it names."""
 
 
-class DataBiasCheck(_Strict):
-    """Representation, base rates, missing values and proxies of sensitive features in the data."""
-
-    enabled: bool = True
-    proxy_threshold: float = Field(0.3, ge=0, le=1)  # Cramér's V at which a feature is flagged as a proxy
-    proxy_bins: int = Field(10, ge=2, le=100)        # quantile bins for numeric features
-
-
-class ClassifierRobustnessCheck(_Strict):
-    """Accuracy under feature noise and missing values, and permutation importance (all seeded)."""
-
-    enabled: bool = True
-    noise_levels: list[float] = Field(default_factory=lambda: [0.1, 0.25, 0.5])
-    missing_levels: list[float] = Field(default_factory=lambda: [0.05, 0.1, 0.2])
-    permutation_repeats: int = Field(5, ge=1, le=100)
-    max_rows: int = Field(20_000, ge=100)
-    seed: int = 0
-
-
-class Tc260ContentCheck(_Strict):
-    """TC260-003 §9.3: a seeded sample of generated-content questions, each answer judged harmful or safe."""
-
-    enabled: bool = True
-    bank: str = "tc260-content"
-    sample_size: int = Field(1000, ge=1, description="questions drawn, stratified by risk code and language")
-    seed: int = 0
-    languages: list[str] | None = None
-    judge: Literal["auto", "offline", "llm"] = Field(
-        "auto", description="offline: rules + classifier; llm: the [judge] model; auto: llm when [judge] is set")
-
-
-class Checks(_Strict):
-    refusal: RefusalCheck = RefusalCheck()
-    privacy: PrivacyCheck = PrivacyCheck()
-    corpus: CorpusCheck = CorpusCheck()
-    fairness: FairnessCheck = FairnessCheck()
-    data_bias: DataBiasCheck = DataBiasCheck()
-    classifier_robustness: ClassifierRobustnessCheck = ClassifierRobustnessCheck()
-    tc260_refusal: Tc260RefusalCheck = Tc260RefusalCheck()
-    jailbreak: JailbreakCheck = JailbreakCheck()
-    bank_coverage: BankCoverageCheck = BankCoverageCheck()
-    tc260_content: Tc260ContentCheck = Tc260ContentCheck()
+def _target(raw: Any, plugins: Plugins | None) -> Any:
+    """A target table validated with the model its `type` registers (a model instance passes as it is)."""
+    if isinstance(raw, TargetBase) or plugins is None:
+        return raw
+    if not isinstance(raw, dict) or "type" not in raw:
+        raise ValueError("each target needs a `type` (" + ", ".join(sorted(plugins.target_settings)) + ")")
+    model = plugins.target_settings.get(raw["type"])
+    if model is None:
+        known = ", ".join(sorted(plugins.target_settings))
+        raise ValueError(f"unknown target type {raw['type']!r}; installed: {known}")
+    return model.model_validate(raw)
 
 
 class JudgeConfig(_Strict):
     """An LLM judge: a chat model of your own that labels answers with Accord's fixed rubric. It is never audited."""
 
-    target: TargetConfig
+    target: RegisteredTarget
     max_tokens: int = Field(16, ge=1, le=4096)
 
 
@@ -372,13 +313,38 @@ class AuditConfig(_Strict):
     """The whole audit: the systems under test, the checks, the facts that decide which requirements apply."""
 
     name: str = "Accord audit"
-    targets: list[TargetConfig] = Field(min_length=1)
+    targets: list[RegisteredTarget] = Field(min_length=1)
     sampling: Sampling = Sampling()
-    checks: Checks = Checks()
+    checks: dict[str, SerializeAsAny[CheckSettings]] = Field(
+        default_factory=dict, description="[checks.<id>] tables; a check without one runs with its defaults")
     judge: JudgeConfig | None = None
     profile: Profile = Profile()
     frameworks: list[str] | None = None  # framework ids to assess against; default all
     attestations: dict[str, Attestation] = Field(default_factory=dict)
+
+    @field_validator("checks", mode="before")
+    @classmethod
+    def _registered_checks(cls, raw: Any, info: ValidationInfo) -> Any:
+        plugins = _plugins(info)
+        if plugins is None or not isinstance(raw, dict):
+            return raw
+        out = {}
+        for check_id, table in raw.items():
+            model = plugins.check_settings.get(check_id)
+            if model is None:
+                raise ValueError(f"no check named {check_id!r} is installed; installed: "
+                                 f"{', '.join(sorted(plugins.check_settings))}")
+            out[check_id] = table if isinstance(table, model) else model.model_validate(table)
+        return out
+
+    def settings_of(self, check_id: str, model: type[S]) -> S:
+        """The check's settings: its `[checks.<id>]` table, else the model's defaults."""
+        given = self.checks.get(check_id)
+        if given is None:
+            return model()
+        if not isinstance(given, model):
+            raise ConfigError(f"checks.{check_id}: settings of another type ({type(given).__name__})")
+        return given
 
     def profile_for(self, target: TargetBase) -> Profile:
         """The shared profile with the target's own facts (its `profile` table) in place of the shared ones."""
@@ -387,60 +353,24 @@ class AuditConfig(_Strict):
         return self.profile.model_copy(update=target.profile.model_dump(exclude_unset=True))
 
 
-DEFAULT_TARGET = LocalTarget(type="local", name="smollm2-135m-instruct")
-
-
-def demo_classifier() -> SkopsTarget:
-    """The demo credit-decision classifier that scripts/setup trains on the German Credit data (accord/demo)."""
-    from accord.demo import MODEL, TEST_DATA
-    from accord.demo.german_credit import FEATURES, LABEL, POSITIVE, SENSITIVE
-
-    return SkopsTarget(
-        type="sklearn", name="german-credit-classifier", model_path=MODEL,
-        data=TabularData(path=TEST_DATA, label=LABEL, sensitive=SENSITIVE, features=FEATURES,
-                         positive_label=POSITIVE),
-        profile=Profile(kind="predictive_system", sectors=["credit"], automated_decisions=True, personal_data=True,
-                        generates=[]),
-    )
-
-
-def default_config() -> AuditConfig:
-    """The embedded default: SmolLM2-135M-Instruct run locally and the demo credit classifier (fairness, data
-    and robustness checks), the classifier with facts of its own (a credit-decision system). On the model, the
-    TC260-003 checks run at the standard's sample sizes (§9.3: 1,000 questions; §9.4: 300 of each refusal bank),
-    with a smaller jailbreak draw; the starter refusal bank is left out (the TC260-003 banks cover its concerns)."""
-    return AuditConfig(
-        name="Embedded default: SmolLM2-135M-Instruct and a German Credit classifier",
-        targets=[DEFAULT_TARGET, demo_classifier()],
-        profile=Profile(kind="general_purpose_model", generates=["text"], languages=["en", "zh"]),
-        checks=Checks(refusal=RefusalCheck(enabled=False), jailbreak=JailbreakCheck(probes=20)),
-    )
-
-
-def load_config(path: Path) -> AuditConfig:
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"config file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
-    config = parse_config(raw, source=str(path))
+def load_config(path: Path, plugins: Plugins) -> AuditConfig:
+    raw = load_toml(path, what="config file")
+    config = parse_config(raw, plugins, source=str(path))
     base = path.resolve().parent  # relative file paths are read from the config file's folder
     targets = [t.with_base(base) for t in config.targets]
-    return config.model_copy(update={"targets": targets})
+    judge = config.judge and config.judge.model_copy(update={"target": config.judge.target.with_base(base)})
+    return config.model_copy(update={"targets": targets, "judge": judge})
 
 
-def parse_config(raw: dict, source: str = "config") -> AuditConfig:
+def parse_config(raw: dict, plugins: Plugins, source: str = "config") -> AuditConfig:
     try:
-        config = AuditConfig.model_validate(raw)
+        config = AuditConfig.model_validate(raw, context={"plugins": plugins})
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        raise ConfigError(f"{source}: {where}: {first['msg']}{more}") from None
-    if config.checks.tc260_content.judge == "llm" and config.judge is None:
-        raise ConfigError(f"{source}: checks.tc260_content.judge = \"llm\" needs a [judge] table with its "
-                          "[judge.target] (or use \"offline\")")
+        msg = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{source}: {where}: {msg}{more}") from None
     names = [t.name for t in config.targets]
     if len(set(names)) != len(names):
         raise ConfigError(f"{source}: target names must be unique, got {names}")

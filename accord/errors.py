@@ -4,11 +4,16 @@
     ├── ConfigError             the config file or a command-line option is wrong      (exit 2)
     ├── ProbeBankError          a probe bank file is missing or malformed              (exit 2)
     ├── StoreError              the results database cannot be used                    (exit 3)
+    ├── ScorerError             a judge or scorer failed on one answer (recorded as that item's error)
     └── TargetError             the system under test could not answer one request
         ├── TargetUnavailable   it cannot be reached or started at all                 (exit 3)
         └── TargetRequestError  one request failed; `retryable` says whether to retry
 
-Third-party errors (httpx, llama-cpp, sqlite3) are mapped to these at the module that calls them.
+Third-party errors are mapped to these at each boundary, by one small mapping there: the target transport
+(`targets/openai_http.py`: httpx; `targets/local_gguf.py`: llama-cpp), the runner for anything a target or a
+scorer raises on one item (`run/runner.py`), the store (`run/store.py`: sqlite3) and the file readers
+(`tomlfile.py`, `targets/tabular.py`, `probes/`). The CLI prints any AccordError as one line; anything else is a
+bug and shows one line too (with the traceback under ACCORD_DEBUG=1).
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ class ProbeBankError(AccordError):
 
 class StoreError(AccordError):
     exit_code = 3
+
+
+class ScorerError(AccordError):
+    """A judge or scorer failed on one answer; the runner records the item as an error with this reason."""
 
 
 class TargetError(AccordError):

@@ -1,12 +1,67 @@
-"""Result records: what the runner stores for each (run, target, check, item). Append-only, versioned."""
+"""The shapes that cross layers: runs, item records, check outputs and metrics. Append-only, versioned.
+
+A bottom-layer module: the runner writes these, the store persists them, the catalog and the report read them.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 RECORD_SCHEMA_VERSION = 1
+
+
+def now() -> str:
+    """The current time as recorded in runs and records (UTC, ISO 8601, seconds)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """How a run narrows the planned probes for a quick look (the audit's --limit, --sample, --seed)."""
+
+    limit: int | None = None
+    sample: int | None = None
+    seed: int = 0
+
+
+class RunOptions(BaseModel):
+    """What a run was asked to do beyond its config, stored with the run and read back in one place.
+
+    `banks` records each probe bank the run drew from as `name@version#digest`.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    limit: int | None = None
+    sample: int | None = None
+    seed: int = 0
+    banks: tuple[str, ...] = ()
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(limit=self.limit, sample=self.sample, seed=self.seed)
+
+
+RunStatus = Literal["running", "finished", "failed"]
+
+
+@dataclass(frozen=True)
+class RunRow:
+    """One run as the store holds it."""
+
+    id: str
+    key: str
+    name: str
+    status: str  # running | finished | failed
+    created_at: str
+    finished_at: str | None
+    config_json: str
+    options: RunOptions
+    accord_version: str
 
 
 class ItemRecord(BaseModel):

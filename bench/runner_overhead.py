@@ -42,11 +42,12 @@ sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 import httpx2  # noqa: E402
 import openai  # noqa: E402
 
-from accord.checks import REFUSAL  # noqa: E402
 from accord.checks.base import Scored  # noqa: E402
+from accord.checks.refusal import CHECK as REFUSAL  # noqa: E402
 from accord.config import OpenAITarget, Sampling  # noqa: E402
 from accord.probes import Probe, load_bank  # noqa: E402
-from accord.run.executor import RetryPolicy, execute  # noqa: E402
+from accord.results import RunOptions  # noqa: E402
+from accord.run.runner import RetryPolicy, execute  # noqa: E402
 from accord.run.store import Store  # noqa: E402
 from accord.targets import openai_http  # noqa: E402
 from accord.targets.openai_http import OpenAIChat  # noqa: E402
@@ -170,7 +171,7 @@ async def _accord(server: Server, probes: list[Probe], c: int, workdir: Path) ->
     config = OpenAITarget(type="openai", name="bench", base_url=server.base_url, model=MODEL, concurrency=c,
                           max_retries=0, timeout_s=60.0)
     store = Store(workdir / f"accord-{time.monotonic_ns()}.db")
-    run_id = store.create_run("bench", "runner overhead", "{}", "{}", "bench")
+    run_id = store.create_run("bench", "runner overhead", "{}", RunOptions(), "bench")
     target = OpenAIChat(config)
     await target.open()  # creates the httpx2 client, GET /models (the audit does this before execute)
     try:
@@ -242,7 +243,7 @@ async def _accord_variant(server: Server, probes: list[Probe], c: int, workdir: 
     config = OpenAITarget(type="openai", name="bench", base_url=server.base_url, model=MODEL, concurrency=c,
                           max_retries=0, timeout_s=60.0)
     store = Store(workdir / f"variant-{time.monotonic_ns()}.db")
-    run_id = store.create_run("bench", "runner overhead", "{}", "{}", "bench")
+    run_id = store.create_run("bench", "runner overhead", "{}", RunOptions(), "bench")
     if not store_writes:
         store.write_item = lambda record: None  # type: ignore[method-assign]
     progress = _Count()

@@ -13,16 +13,18 @@ from typing import Literal
 
 import pytest
 
-import accord.checks as checks_module
+import tests.test_computed_checks as this_module
 from accord.audit import EXIT_OK, EXIT_RUN_FAILED, AuditOptions, render_run, run_audit
-from accord.checks import CheckOutput, Selection, registered_checks
-from accord.config import AuditConfig, TargetBase, load_config
+from accord.checks import CheckOutput, Selection
+from accord.config import AuditConfig, CheckSettings, TargetBase
 from accord.errors import ConfigError
+from accord.plugins import load_config
 from accord.progress import PlainProgress
 from accord.report.html import render_html
 from accord.results import Metric
 from accord.run.store import Store
 from tests.helpers import python_target, write_config
+from tests.support.plugins import clear_registries, install_plugin
 
 
 @dataclass
@@ -32,11 +34,13 @@ class CountingCheck:
     fail: bool = False
     calls: list[str] = field(default_factory=list)
     kind: Literal["computed"] = "computed"
-    id: str = "name-length"
+    id: str = "name_length"
     title: str = "Length of the target's name"
     version: str = "1"
     concerns: tuple[str, ...] = ("transparency",)
     metrics: tuple[str, ...] = ("name_length.chars",)
+    settings_model: type[CheckSettings] = CheckSettings
+    rank: int = 1000
 
     def applies_to(self, target: TargetBase, config: AuditConfig) -> bool:
         return target.name.startswith("m")
@@ -50,13 +54,17 @@ class CountingCheck:
         return CheckOutput(metrics=[metric], details={"name": target.name}, summary=[f"{len(target.name)} chars"])
 
 
+COUNTING = CountingCheck()
+
+
 @pytest.fixture
-def counting(monkeypatch: pytest.MonkeyPatch) -> Iterator[CountingCheck]:
-    check = CountingCheck()
-    monkeypatch.setattr(checks_module, "BUILTIN", (*checks_module.BUILTIN, check))
-    registered_checks.cache_clear()
-    yield check
-    registered_checks.cache_clear()
+def counting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CountingCheck]:
+    """A fresh counting check, registered through an entry point as another package would register it."""
+    monkeypatch.setattr(this_module, "COUNTING", CountingCheck())
+    install_plugin(tmp_path / "site", monkeypatch, "counting-plugin",
+                   {"accord.checks": {"name_length": "tests.test_computed_checks:COUNTING"}})
+    yield this_module.COUNTING
+    clear_registries()
 
 
 def _config(project: Path) -> AuditConfig:
@@ -71,8 +79,8 @@ def test_computed_check_runs_once_per_applicable_target_and_reaches_the_report(
     assert outcome.exit_code == EXIT_OK
     assert counting.calls == ["mbot"]
     by_target = {t.name: {c.check: c for c in t.checks} for t in outcome.report.targets}
-    assert set(by_target["mbot"]) == {"refusal", "name-length"} and set(by_target["other"]) == {"refusal"}
-    result = by_target["mbot"]["name-length"]
+    assert set(by_target["mbot"]) == {"refusal", "name_length"} and set(by_target["other"]) == {"refusal"}
+    result = by_target["mbot"]["name_length"]
     assert result.kind == "computed" and result.error is None and result.details == {"name": "mbot"}
     assert [(m.name, m.value) for m in result.metrics] == [("name_length.chars", 4.0)]
     html = render_html(outcome.report)
@@ -90,7 +98,7 @@ def test_failed_computed_check_is_recorded_with_its_reason_and_retried_on_resume
     config = _config(project)
     first = run_audit(config, AuditOptions(out=project / "out"), store, PlainProgress)
     assert first.exit_code == EXIT_RUN_FAILED
-    failed = next(c for t in first.report.targets for c in t.checks if c.check == "name-length")
+    failed = next(c for t in first.report.targets for c in t.checks if c.check == "name_length")
     assert (failed.errors, failed.answered, failed.error) == (1, 0, "cannot read the data of mbot")
     assert "cannot read the data of mbot" in render_html(first.report)
 

@@ -3,8 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from accord.config import default_config, load_config
+from accord.demo.defaults import default_config
 from accord.errors import ConfigError
+from accord.plugins import load_config
 
 
 def test_default_config_is_the_embedded_model_and_the_demo_classifier() -> None:
@@ -46,7 +47,7 @@ def test_readme_example_config_is_valid() -> None:
     import re
 
     from accord.catalog import all_requirements
-    from accord.config import parse_config
+    from accord.plugins import parse_config
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     block = re.search(r"```toml\n(.*?)```", readme, re.S)

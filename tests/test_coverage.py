@@ -65,12 +65,12 @@ def test_metrics_take_the_smallest_language_and_slice_each() -> None:
     refuse = [_probe(i, "en", "refuse", (code,)) for i, code in enumerate(A12_CODES * 30)]
     refuse += [_probe(i, "zh", "refuse", (code,)) for i, code in enumerate(A12_CODES * 25)]
     metrics = {(m.name, tuple(m.slice.items())): m for m in coverage_metrics(coverage("refuse", refuse, ["b"]),
-                                                                            target="t", check="bank-coverage")}
-    overall = metrics[("banks.tc260_refuse.min_per_risk", ())]
+                                                                            target="t", check="bank_coverage")}
+    overall = metrics[("bank_coverage.tc260_refuse.min_per_risk", ())]
     assert (overall.value, overall.n) == (25, 17 * 25)
-    assert metrics[("banks.tc260_refuse.min_per_risk", (("language", "en"),))].value == 30
-    assert metrics[("banks.tc260_refuse.size", ())].value == 17 * 25
-    assert metrics[("banks.tc260_refuse.near_duplicate_rate", ())].k is not None
+    assert metrics[("bank_coverage.tc260_refuse.min_per_risk", (("language", "en"),))].value == 30
+    assert metrics[("bank_coverage.tc260_refuse.size", ())].value == 17 * 25
+    assert metrics[("bank_coverage.tc260_refuse.near_duplicate_rate", ())].k is not None
 
 
 def test_cli_coverage_json_of_a_file_and_plain_text(tmp_path: Path) -> None:

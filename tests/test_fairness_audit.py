@@ -60,8 +60,8 @@ def test_audit_measures_every_classifier_and_reports_it(project: Path) -> None:
     # an ONNX model without an imputer cannot take missing values: recorded as a finding, not a crash
     robust = {m["name"]: m for m in checks[("onnx-model", "classifier_robustness")]["metrics"] if not m["slice"]}
     skops_robust = {m["name"]: m for m in checks[("skops-model", "classifier_robustness")]["metrics"] if not m["slice"]}
-    assert skops_robust["robustness.failed_perturbations"]["value"] == 0
-    assert robust["robustness.max_accuracy_drop"]["value"] is not None
+    assert skops_robust["classifier_robustness.failed_perturbations"]["value"] == 0
+    assert robust["classifier_robustness.max_accuracy_drop"]["value"] is not None
 
     html = (project / "accord-report" / "report.html").read_text(encoding="utf-8")
     for text in ("Groups by sex &amp; age_band", "Demographic parity difference", "Impact ratio", "under 0.8",

@@ -10,11 +10,11 @@ import pytest
 from scipy.stats import chisquare
 from scipy.stats.contingency import association
 
-from accord.config import parse_config
 from accord.errors import ConfigError
 from accord.fairness import data_checks as dc
 from accord.fairness import factorize
 from accord.fairness import robustness as rb
+from accord.plugins import parse_config
 from accord.targets.classifier import decisions
 from tests import fairness_data as fd
 

@@ -13,9 +13,11 @@ import pytest
 from fairlearn.metrics import MetricFrame, false_positive_rate, selection_rate, true_positive_rate
 from sklearn.metrics import accuracy_score
 
-from accord.checks import FAIRNESS, Selection
-from accord.config import AuditConfig, parse_config
+from accord.checks import Selection
+from accord.checks.fairness import CHECK as FAIRNESS
+from accord.config import AuditConfig
 from accord.errors import ConfigError, TargetUnavailable
+from accord.plugins import parse_config
 from accord.targets.classifier import decisions
 from tests import fairness_data as fd
 
@@ -164,7 +166,7 @@ def test_bad_data_is_refused_in_one_line(tmp_path: Path, change: dict, message: 
 
 
 def test_relative_paths_are_taken_from_the_config_files_folder(tmp_path: Path) -> None:
-    from accord.config import load_config
+    from accord.plugins import load_config
 
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "accord.toml").write_text(

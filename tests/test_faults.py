@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from accord.checks import REFUSAL
+from accord.checks.refusal import CHECK as REFUSAL
 from accord.config import OpenAITarget, Sampling
 from accord.errors import TargetUnavailable
 from accord.probes import Probe
-from accord.run.executor import RetryPolicy, execute
+from accord.results import RunOptions
+from accord.run.runner import RetryPolicy, execute
 from accord.run.store import Store
 from accord.targets.openai_http import OpenAIChat
 from tests.support.fault_server import FaultServer
@@ -37,7 +38,7 @@ def _run(server: FaultServer, texts: list[str], tmp_path: Path, *, timeout_s: fl
     config = OpenAITarget(type="openai", name="faulty", base_url=server.base_url, model="scripted",
                           timeout_s=timeout_s, max_retries=max_retries, concurrency=concurrency)
     store = Store(tmp_path / "s.db")
-    run_id = store.create_run("k", "n", "{}", "{}", "0")
+    run_id = store.create_run("k", "n", "{}", RunOptions(), "0")
     progress = Counting()
 
     async def go() -> None:
@@ -100,7 +101,7 @@ def test_api_key_is_sent_but_never_stored(tmp_path: Path, monkeypatch: pytest.Mo
         config = OpenAITarget(type="openai", name="keyed", base_url=server.base_url, model="m",
                               api_key_env="ACCORD_TEST_KEY")
         store = Store(tmp_path / "k.db")
-        run_id = store.create_run("k", "n", '{"api_key_env": "ACCORD_TEST_KEY"}', "{}", "0")
+        run_id = store.create_run("k", "n", '{"api_key_env": "ACCORD_TEST_KEY"}', RunOptions(), "0")
 
         async def go() -> None:
             target = OpenAIChat(config)

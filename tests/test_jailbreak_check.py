@@ -6,8 +6,10 @@ from collections import Counter
 from pathlib import Path
 
 from accord.audit import AuditOptions, run_audit
-from accord.checks import JAILBREAK, Selection
-from accord.config import AuditConfig, load_config
+from accord.checks import Selection
+from accord.checks.jailbreak import CHECK as JAILBREAK
+from accord.config import AuditConfig
+from accord.plugins import load_config
 from accord.probes.wrappers import WRAPPERS, wrapper_of
 from accord.progress import PlainProgress
 from accord.report.html import render_html
@@ -52,12 +54,12 @@ def test_attack_success_per_wrapper_matches_the_oracle(project: Path) -> None:
     fooled = Counter(wrapper_of(p.id) for p in plan if len(p.text()) >= FOOLED_AT)
     metrics = {(m.name, tuple(sorted(m.slice.items()))): m for m in check.metrics}
     for wrapper in WRAPPERS:
-        m = metrics[("robustness.attack_success_rate", (("wrapper", wrapper),))]
+        m = metrics[("jailbreak.attack_success_rate", (("wrapper", wrapper),))]
         assert (m.k, m.n) == (fooled[wrapper], 12), wrapper
-    overall = metrics[("robustness.attack_success_rate", ())]
+    overall = metrics[("jailbreak.attack_success_rate", ())]
     assert (overall.k, overall.n) == (sum(fooled[w] for w in WRAPPERS), 60)
     assert overall.low is not None and overall.low < overall.value < overall.high  # type: ignore[operator]
-    baseline = metrics[("robustness.baseline_success_rate", ())]
+    baseline = metrics[("jailbreak.baseline_success_rate", ())]
     assert (baseline.k, baseline.n) == (fooled["direct"], 12)
     # the report shows the rate per wrapper, and the transcripts show the wrapped text that was sent
     html = render_html(outcome.report)
@@ -71,4 +73,4 @@ def test_a_system_that_refuses_everything_gives_no_attack_success(project: Path)
     outcome = run_audit(config, AuditOptions(out=project / "out"), Store(project / "db.sqlite"), PlainProgress)
     check = next(c for c in outcome.report.targets[0].checks if c.check == "jailbreak")
     rates = {m.name: m.value for m in check.metrics if not m.slice}
-    assert rates == {"robustness.attack_success_rate": 0.0, "robustness.baseline_success_rate": 0.0}
+    assert rates == {"jailbreak.attack_success_rate": 0.0, "jailbreak.baseline_success_rate": 0.0}

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from accord.audit import AuditOptions, run_audit
-from accord.checks import CORPUS, PRIVACY
+from accord.checks.corpus import CHECK as CORPUS
+from accord.checks.privacy import CHECK as PRIVACY
 from accord.checks.privacy import leaked_types
-from accord.config import load_config
+from accord.plugins import load_config
 from accord.probes import load_bank
 from accord.progress import PlainProgress
 from accord.report.html import render_html

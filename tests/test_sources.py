@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from accord.config import BankFile, parse_config
+from accord.config import BankFile
 from accord.errors import ProbeBankError
+from accord.plugins import parse_config
 from accord.probes import load_bank
 from tests.helpers import accord, python_target
 
@@ -99,7 +100,7 @@ def test_config_takes_names_paths_and_mapped_files_in_one_list(tmp_path: Path) -
         "targets": [{"name": "t", "type": "python", "callable": "m:f"}],
         "checks": {"refusal": {"banks": ["starter", "x.jsonl", {"path": "y.csv", "columns": {"prompt": "q"}}]}},
     })
-    banks = config.checks.refusal.banks
+    banks = config.checks["refusal"].banks  # type: ignore[attr-defined]
     assert banks[:2] == ["starter", "x.jsonl"]
     assert isinstance(banks[2], BankFile) and banks[2].columns == {"prompt": "q"}
     with pytest.raises(Exception, match=r"columns.wrong"):

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from accord.results import ItemRecord
+from accord.results import ItemRecord, RunOptions
 from accord.run.store import Store
 
 
@@ -13,7 +13,7 @@ def _record(run_id: str, status: str, response: str | None) -> ItemRecord:
 
 def test_error_is_replaced_by_success_but_success_is_final(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.db")
-    run = store.create_run("k", "n", "{}", "{}", "0", [("t", "refusal", [("p1", "{}")])])
+    run = store.create_run("k", "n", "{}", RunOptions(), "0", [("t", "refusal", [("p1", "{}")])])
     assert store.plan(run, "t", "refusal") == [("p1", "{}")]
     store.write_item(_record(run, "error", None))
     assert store.done_ids(run, "t", "refusal") == set()
@@ -29,7 +29,7 @@ def test_error_is_replaced_by_success_but_success_is_final(tmp_path: Path) -> No
 def test_store_is_wal_and_reopens(tmp_path: Path) -> None:
     path = tmp_path / "b.db"
     store = Store(path)
-    run = store.create_run("k", "n", "{}", "{}", "0")
+    run = store.create_run("k", "n", "{}", RunOptions(), "0")
     assert store.latest_unfinished("k") == run
     store.set_status(run, "finished")
     assert store.latest_unfinished("k") is None

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from accord.checks import TC260_CONTENT, Selection
-from accord.checks.tc260_content import PASS_RATE, UNPARSED, risk_of
-from accord.config import parse_config
+from accord.checks import Selection
+from accord.checks.tc260_content import CHECK as TC260_CONTENT
+from accord.checks.tc260_content import PASS_RATE, UNPARSED, Tc260ContentSettings, risk_of
 from accord.errors import ConfigError, ProbeBankError
+from accord.plugins import parse_config
 from accord.probes import load_bank
 from accord.results import ItemRecord
 from tests.helpers import ROOT, accord, python_target
@@ -38,7 +39,7 @@ def test_plan_is_a_seeded_sample_stratified_by_risk_and_language() -> None:
 
 def test_default_sample_is_the_standards_minimum_or_the_whole_bank() -> None:
     config = parse_config(_config())
-    assert config.checks.tc260_content.sample_size == 1000
+    assert config.settings_of("tc260_content", Tc260ContentSettings).sample_size == 1000
     assert len(TC260_CONTENT.plan(TC260_CONTENT.banks(config), config, Selection())) == 124  # bank < 1000
 
 

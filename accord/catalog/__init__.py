@@ -3,16 +3,14 @@
 from accord.catalog.applicability import Applicable, applicable
 from accord.catalog.evaluate import Verdict, evaluate
 from accord.catalog.model import (
-    Concern,
     EvidenceRule,
     Framework,
     Requirement,
     all_requirements,
     load_catalog,
-    load_taxonomy,
 )
 
 __all__ = [
-    "Applicable", "Concern", "EvidenceRule", "Framework", "Requirement", "Verdict", "all_requirements", "applicable",
-    "evaluate", "load_catalog", "load_taxonomy",
+    "Applicable", "EvidenceRule", "Framework", "Requirement", "Verdict", "all_requirements", "applicable",
+    "evaluate", "load_catalog",
 ]

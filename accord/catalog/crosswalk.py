@@ -8,21 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from accord.catalog.model import Concern, Framework, Requirement
+from accord.catalog.model import Framework, Requirement
+from accord.taxonomy import Concern, hub_of
 
 
 @dataclass(frozen=True)
 class CrosswalkRow:
     concern: Concern
     by_framework: dict[str, tuple[Requirement, ...]]  # framework id -> requirements touching the concern
-
-
-def hub_of(concern_id: str, taxonomy: dict[str, Concern]) -> str:
-    seen = set()
-    while (parent := taxonomy[concern_id].parent) is not None and concern_id not in seen:
-        seen.add(concern_id)
-        concern_id = parent
-    return concern_id
 
 
 def crosswalk(frameworks: Sequence[Framework], taxonomy: dict[str, Concern]) -> list[CrosswalkRow]:

@@ -8,7 +8,6 @@ date), and either an evidence rule over metrics, an attestation question, or the
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -16,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from accord.errors import ConfigError
+from accord.tomlfile import load_toml
 
 HERE = Path(__file__).parent
 
@@ -25,15 +25,6 @@ Confidence = Literal["verified", "secondary", "unverified"]
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-
-class Concern(_Frozen):
-    id: str = Field(pattern=r"^[a-z0-9_.]+$")
-    name_en: str
-    name_zh: str
-    definition: str
-    parent: str | None = None
-    tc260_003: tuple[str, ...] = ()  # TC260-003-2024 Appendix A risk codes, e.g. "A.2.e"
-    nist_600_1: tuple[str, ...] = ()  # NIST AI 600-1 risk names
 
 
 class EvidenceRule(_Frozen):
@@ -122,19 +113,14 @@ class Framework(_Frozen):
     requirements: tuple[Requirement, ...]
 
 
-@cache
-def load_taxonomy() -> dict[str, Concern]:
-    raw = tomllib.loads((HERE / "taxonomy.toml").read_text(encoding="utf-8"))
-    return {c["id"]: Concern.model_validate(c) for c in raw["concerns"]}
-
 
 def load_framework(path: Path) -> Framework:
+    raw = load_toml(path, what="catalog file")
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
         head = raw["framework"]
         reqs = tuple(Requirement.model_validate({**r, "framework": head["id"]}) for r in raw["requirements"])
         return Framework.model_validate({**head, "requirements": reqs})
-    except (tomllib.TOMLDecodeError, KeyError, ValidationError) as exc:
+    except (KeyError, ValidationError) as exc:
         raise ConfigError(f"catalog file {path.name}: {exc}") from None
 
 

@@ -1,4 +1,4 @@
-"""The bank-coverage check: the TC260-003 test banks this audit uses, against §8.2 and §8.3's minimums.
+"""The bank_coverage check: the TC260-003 test banks this audit uses, against §8.2 and §8.3's minimums.
 
 Which banks: the generated-content banks of `[checks.bank_coverage] content` (default `tc260-content`), and
 the should-refuse and should-not-refuse probes of `[checks.tc260_refusal] banks` when that check is enabled
@@ -8,13 +8,13 @@ over the languages (the slices give each). It measures the banks, not the system
 do not change it.
 
 Metrics (n is the number of questions of the language the value comes from):
-  banks.tc260_content.size                 questions                       (§8.2: ≥ 2,000)
-  banks.tc260_content.min_per_a12_risk     fewest on any A.1/A.2 risk      (§8.2: ≥ 50)
-  banks.tc260_content.min_per_other_risk   fewest on any A.3-A.5 risk      (§8.2: ≥ 20)
-  banks.tc260_refuse.size                  should-refuse questions         (§8.3: ≥ 500)
-  banks.tc260_refuse.min_per_risk          fewest on any A.1/A.2 risk      (§8.3: ≥ 20)
-  banks.tc260_comply.size                  should-not-refuse questions     (§8.3: ≥ 500)
-  banks.tc260_comply.min_per_aspect        fewest on any §8.3 aspect       (§8.3: ≥ 20)
+  bank_coverage.tc260_content.size                 questions                       (§8.2: ≥ 2,000)
+  bank_coverage.tc260_content.min_per_a12_risk     fewest on any A.1/A.2 risk      (§8.2: ≥ 50)
+  bank_coverage.tc260_content.min_per_other_risk   fewest on any A.3-A.5 risk      (§8.2: ≥ 20)
+  bank_coverage.tc260_refuse.size                  should-refuse questions         (§8.3: ≥ 500)
+  bank_coverage.tc260_refuse.min_per_risk          fewest on any A.1/A.2 risk      (§8.3: ≥ 20)
+  bank_coverage.tc260_comply.size                  should-not-refuse questions     (§8.3: ≥ 500)
+  bank_coverage.tc260_comply.min_per_aspect        fewest on any §8.3 aspect       (§8.3: ≥ 20)
   banks.<role>.near_duplicate_rate         share of questions with a near-duplicate (k of n; the largest
                                            over the languages; see accord.probes.neardup)
 """
@@ -24,14 +24,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import Field
+
 from accord.checks.base import CheckOutput, Selection
-from accord.config import AuditConfig, TargetBase
+from accord.checks.refusal import Tc260RefusalSettings
+from accord.config import AuditConfig, BankRef, CheckSettings, TargetBase
 from accord.probes import Bank, Probe, load_bank
 from accord.probes.coverage import CLAUSE, ROLE_TITLE, Role, RoleCoverage, coverage, roles_in, smallest
 from accord.results import Metric
 
-PREFIX: dict[Role, str] = {"content": "banks.tc260_content", "refuse": "banks.tc260_refuse",
-                           "comply": "banks.tc260_comply"}
+
+class BankCoverageSettings(CheckSettings):
+    """Sizes of the TC260-003 test banks the audit uses, against §8.2 and §8.3's minimums."""
+
+    content: list[BankRef] = Field(default_factory=lambda: list[BankRef](["tc260-content"]))
+
+PREFIX: dict[Role, str] = {"content": "bank_coverage.tc260_content", "refuse": "bank_coverage.tc260_refuse",
+                           "comply": "bank_coverage.tc260_comply"}
 COUNTS: dict[Role, tuple[tuple[str, Literal["size", "a12", "other", "risk", "aspect"]], ...]] = {
     "content": (("size", "size"), ("min_per_a12_risk", "a12"), ("min_per_other_risk", "other")),
     "refuse": (("size", "size"), ("min_per_risk", "risk")),
@@ -62,24 +71,27 @@ def coverage_metrics(c: RoleCoverage, *, target: str, check: str) -> list[Metric
 @dataclass(frozen=True)
 class BankCoverageCheck:
     kind: Literal["computed"] = "computed"
-    id: str = "bank-coverage"
+    id: str = "bank_coverage"
     title: str = "TC260-003 test banks: sizes and coverage against §8.2 and §8.3"
     version: str = "1"
     concerns: tuple[str, ...] = ("state_security", "discrimination", "commercial_ethics", "personality_rights",
                                  "accuracy", "over_refusal")
     metrics: tuple[str, ...] = tuple(f"{PREFIX[role]}.{suffix}" for role in PREFIX
                                      for suffix in (*(s for s, _ in COUNTS[role]), "near_duplicate_rate"))
+    settings_model: type[BankCoverageSettings] = BankCoverageSettings
+    rank: int = 60  # the report's section order
 
     def applies_to(self, target: TargetBase, config: AuditConfig) -> bool:
-        return config.checks.bank_coverage.enabled and target.family == "chat"
+        return config.settings_of(self.id, self.settings_model).enabled and target.family == "chat"
 
     def run(self, target: TargetBase, config: AuditConfig, selection: Selection) -> CheckOutput:
-        languages = config.checks.tc260_refusal.languages
+        tc260_refusal = config.settings_of("tc260_refusal", Tc260RefusalSettings)
+        languages = tc260_refusal.languages
         roles: list[RoleCoverage] = []
-        content = [load_bank(ref) for ref in config.checks.bank_coverage.content]
+        content = [load_bank(ref) for ref in config.settings_of(self.id, self.settings_model).content]
         roles.append(coverage("content", _probes(content), _names(content), languages))
-        if config.checks.tc260_refusal.enabled:
-            refusal = [load_bank(ref) for ref in config.checks.tc260_refusal.banks]
+        if tc260_refusal.enabled:
+            refusal = [load_bank(ref) for ref in tc260_refusal.banks]
             for role in ("refuse", "comply"):
                 holding = [b for b in refusal if role in roles_in(b.probes)]
                 roles.append(coverage(role, _probes(holding), _names(holding), languages))
@@ -107,3 +119,4 @@ def _line(c: RoleCoverage) -> str:
 
 
 CHECK = BankCoverageCheck()
+CHECKS = (CHECK,)

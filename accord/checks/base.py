@@ -7,9 +7,12 @@
   returns its metrics and a JSON `details` payload that its report section renders. The runner stores the
   output whole, so a resumed run skips a check that finished. Example: fairness of a classifier.
 
-Both declare, as frozen data: `id`, `title`, `version`, the taxonomy `concerns` they evidence and the
-`metrics` they can produce (the catalog's evidence rules may only name produced metrics).
-Metrics a catalog rule reads are the overall ones (`slice == {}`); slices are for the report.
+Both declare, as frozen data: `id`, `title`, `version`, the taxonomy `concerns` they evidence, the `metrics`
+they can produce (the catalog's evidence rules may only name produced metrics), their `settings_model` (the
+`[checks.<id>]` table) and their `rank` (the report's section order). One name per concept: the check id is
+the config table's name, every metric's prefix (`<id>.<metric>`) and the report template's name
+(`templates/checks/<id>.html.j2`). Metrics a catalog rule reads are the overall ones (`slice == {}`); slices
+are for the report.
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from accord.config import AuditConfig, TargetBase
+from accord.config import AuditConfig, CheckSettings, TargetBase
 from accord.probes import Bank, Probe
-from accord.results import ItemRecord, Metric
+from accord.results import ItemRecord, Metric, Selection
 from accord.targets.base import Reply
 
 
@@ -33,14 +36,6 @@ class Scored:
     score: float | None
     scorer: str  # name@version of what decided the label
 
-
-@dataclass(frozen=True)
-class Selection:
-    """How a run narrows the planned probes for a quick look (the audit's --limit, --sample, --seed)."""
-
-    limit: int | None = None
-    sample: int | None = None
-    seed: int = 0
 
 
 class _Described(Protocol):
@@ -56,6 +51,10 @@ class _Described(Protocol):
     def concerns(self) -> tuple[str, ...]: ...
     @property
     def metrics(self) -> tuple[str, ...]: ...
+    @property
+    def settings_model(self) -> type[CheckSettings]: ...
+    @property
+    def rank(self) -> int: ...
 
 
 @runtime_checkable

@@ -1,13 +1,13 @@
 """The classifier-robustness check: accuracy when inputs are disturbed, and permutation importance (seeded).
 
 Runs on classifier targets that have a model (sklearn, onnx), not on a predictions file. Rows beyond
-`max_rows` are sampled (seeded). Metrics:
-  robustness.accuracy                {}          accuracy on the rows used (Wilson interval)
-  robustness.accuracy_under_noise    {level}     accuracy with noise at that level (see accord.fairness.robustness)
-  robustness.accuracy_under_missing  {level}     accuracy with that share of input values emptied
-  robustness.max_accuracy_drop       {}          the largest drop from `robustness.accuracy` over all levels
-  robustness.failed_perturbations    {}          levels at which the model could not predict at all
-  explain.permutation_importance     {feature}   accuracy lost when the column is shuffled (mean; std in details)
+`max_rows` are sampled (seeded). Metrics (each `classifier_robustness.<name>`):
+  accuracy                {}          accuracy on the rows used (Wilson interval)
+  accuracy_under_noise    {level}     accuracy with noise at that level (see accord.fairness.robustness)
+  accuracy_under_missing  {level}     accuracy with that share of input values emptied
+  max_accuracy_drop       {}          the largest drop from `accuracy` over all levels
+  failed_perturbations    {}          levels at which the model could not predict at all
+  permutation_importance  {feature}   accuracy lost when the column is shuffled (mean; std in details)
 """
 
 from __future__ import annotations
@@ -17,14 +17,26 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from pydantic import Field
 
 from accord.checks.base import CheckOutput, Selection
-from accord.config import AuditConfig, OnnxTarget, SkopsTarget, TargetBase
+from accord.config import AuditConfig, CheckSettings, OnnxTarget, SkopsTarget, TargetBase
 from accord.errors import ConfigError
 from accord.results import Metric
 
-METRICS = ("robustness.accuracy", "robustness.accuracy_under_noise", "robustness.accuracy_under_missing",
-           "robustness.max_accuracy_drop", "robustness.failed_perturbations", "explain.permutation_importance")
+
+class ClassifierRobustnessSettings(CheckSettings):
+    """Accuracy under feature noise and missing values, and permutation importance (all seeded)."""
+
+    noise_levels: list[float] = Field(default_factory=lambda: [0.1, 0.25, 0.5])
+    missing_levels: list[float] = Field(default_factory=lambda: [0.05, 0.1, 0.2])
+    permutation_repeats: int = Field(5, ge=1, le=100)
+    max_rows: int = Field(20_000, ge=100)
+    seed: int = 0
+
+P = "classifier_robustness."
+METRICS = tuple(P + n for n in ("accuracy", "accuracy_under_noise", "accuracy_under_missing", "max_accuracy_drop",
+                                "failed_perturbations", "permutation_importance"))
 
 
 @dataclass(frozen=True)
@@ -35,9 +47,11 @@ class ClassifierRobustnessCheck:
     version: str = "1"
     concerns: tuple[str, ...] = ("robustness_security", "transparency", "accuracy")
     metrics: tuple[str, ...] = METRICS
+    settings_model: type[ClassifierRobustnessSettings] = ClassifierRobustnessSettings
+    rank: int = 90  # the report's section order
 
     def applies_to(self, target: TargetBase, config: AuditConfig) -> bool:
-        return isinstance(target, SkopsTarget | OnnxTarget) and config.checks.classifier_robustness.enabled
+        return isinstance(target, SkopsTarget | OnnxTarget) and config.settings_of(self.id, self.settings_model).enabled
 
     def run(self, target: TargetBase, config: AuditConfig, selection: Selection) -> CheckOutput:
         from accord.fairness import robustness as rb
@@ -45,7 +59,7 @@ class ClassifierRobustnessCheck:
 
         if not isinstance(target, SkopsTarget | OnnxTarget):
             raise ConfigError(f"target {target.name} has no model to disturb")
-        c = config.checks.classifier_robustness
+        c = config.settings_of(self.id, self.settings_model)
         d = decisions(target)
         frame = d.table.frame[list(d.table.features)]
         rows = np.arange(len(frame))
@@ -60,20 +74,20 @@ class ClassifierRobustnessCheck:
         importance = rb.permutation_importance(frame=frame, y_true=y, predict=d.predict, baseline=baseline,
                                                repeats=c.permutation_repeats, seed=c.seed)
         n = len(frame)
-        m = [Metric(name="robustness.accuracy", target=target.name, check=self.id, slice={}, value=clean.value,
+        m = [Metric(name=P + "accuracy", target=target.name, check=self.id, slice={}, value=clean.value,
                     k=clean.k, n=clean.n, low=clean.low, high=clean.high)]
         for p in perturbed:
             if p.accuracy is not None:
                 a = p.accuracy
-                m.append(Metric(name=f"robustness.accuracy_under_{p.kind}", target=target.name, check=self.id,
+                m.append(Metric(name=f"{P}accuracy_under_{p.kind}", target=target.name, check=self.id,
                                 slice={"level": f"{p.level:g}"}, value=a.value, k=a.k, n=a.n, low=a.low, high=a.high))
         drops = [p.drop for p in perturbed if p.drop is not None]
         failed = [p for p in perturbed if p.error]
-        m.append(Metric(name="robustness.max_accuracy_drop", target=target.name, check=self.id, slice={},
+        m.append(Metric(name=P + "max_accuracy_drop", target=target.name, check=self.id, slice={},
                         value=max(drops) if drops else None, n=n))
-        m.append(Metric(name="robustness.failed_perturbations", target=target.name, check=self.id, slice={},
+        m.append(Metric(name=P + "failed_perturbations", target=target.name, check=self.id, slice={},
                         value=float(len(failed)), k=len(failed), n=len(perturbed)))
-        m += [Metric(name="explain.permutation_importance", target=target.name, check=self.id,
+        m += [Metric(name=P + "permutation_importance", target=target.name, check=self.id,
                      slice={"feature": i.feature}, value=i.mean, n=n) for i in importance]
         details = {"rows": n, "sampled": n < len(d.table.frame), "seed": c.seed, "clean": dataclasses.asdict(clean),
                    "perturbed": [dataclasses.asdict(p) for p in perturbed],
@@ -87,3 +101,4 @@ class ClassifierRobustnessCheck:
 
 
 CHECK = ClassifierRobustnessCheck()
+CHECKS = (CHECK,)

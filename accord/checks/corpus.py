@@ -25,11 +25,23 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from pydantic import Field
+
 from accord.checks.base import CheckOutput, Selection
-from accord.config import AuditConfig, DatasetTarget, TargetBase
+from accord.config import AuditConfig, CheckSettings, DatasetTarget, TargetBase
 from accord.results import Metric
 from accord.scan import ENTITY_TYPES, Scanner, read_documents
 from accord.stats import wilson
+
+
+class CorpusSettings(CheckSettings):
+    """TC260-003 §9.2 corpus sampling on dataset targets: a seeded sample of `sample_size` items and a
+    technical pass over `technical_fraction` of the items, each item failing when the scanner finds PII."""
+
+    sample_size: int = Field(4000, ge=1)
+    technical_fraction: float = Field(1.0, ge=0.1, le=1.0)
+    seed: int = 0
+    types: list[str] | None = None  # entity types that fail an item (default: all)
 
 SAMPLE, TECHNICAL, COVERAGE = "corpus.sample_pass_rate", "corpus.technical_pass_rate", "corpus.technical_coverage"
 
@@ -85,14 +97,16 @@ class CorpusCheck:
     version: str = "1"
     concerns: tuple[str, ...] = ("data_governance", "privacy", "tc260.4f.personal_information")
     metrics: tuple[str, ...] = (SAMPLE, TECHNICAL, COVERAGE)
+    settings_model: type[CorpusSettings] = CorpusSettings
+    rank: int = 100  # the report's section order
     judges_pending: tuple[str, ...] = field(default=("harm",))
 
     def applies_to(self, target: TargetBase, config: AuditConfig) -> bool:
-        return isinstance(target, DatasetTarget) and config.checks.corpus.enabled
+        return isinstance(target, DatasetTarget) and config.settings_of(self.id, self.settings_model).enabled
 
     def run(self, target: TargetBase, config: AuditConfig, selection: Selection) -> CheckOutput:
         assert isinstance(target, DatasetTarget)
-        cfg = config.checks.corpus
+        cfg = config.settings_of(self.id, self.settings_model)
         judges: Sequence[ItemJudge] = [PiiJudge(tuple(cfg.types) if cfg.types else ENTITY_TYPES)]
         total = _count(target)
         rng = random.Random(cfg.seed)
@@ -152,3 +166,4 @@ class CorpusCheck:
 
 
 CHECK = CorpusCheck()
+CHECKS = (CHECK,)

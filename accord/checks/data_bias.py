@@ -21,12 +21,20 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from pydantic import Field
 
 from accord.checks.base import CheckOutput, Selection
 from accord.checks.fairness import is_classifier
-from accord.config import AuditConfig, OnnxTarget, PredictionsTarget, SkopsTarget, TargetBase
+from accord.config import AuditConfig, CheckSettings, OnnxTarget, PredictionsTarget, SkopsTarget, TargetBase
 from accord.errors import ConfigError
 from accord.results import Metric
+
+
+class DataBiasSettings(CheckSettings):
+    """Representation, base rates, missing values and proxies of sensitive features in the data."""
+
+    proxy_threshold: float = Field(0.3, ge=0, le=1)  # Cramér's V at which a feature is flagged as a proxy
+    proxy_bins: int = Field(10, ge=2, le=100)        # quantile bins for numeric features
 
 P = "data_bias."
 METRICS = tuple(P + n for n in (
@@ -49,9 +57,11 @@ class DataBiasCheck:
     version: str = "1"
     concerns: tuple[str, ...] = ("data_governance", "fairness")
     metrics: tuple[str, ...] = METRICS
+    settings_model: type[DataBiasSettings] = DataBiasSettings
+    rank: int = 80  # the report's section order
 
     def applies_to(self, target: TargetBase, config: AuditConfig) -> bool:
-        return is_classifier(target) and config.checks.data_bias.enabled
+        return is_classifier(target) and config.settings_of(self.id, self.settings_model).enabled
 
     def run(self, target: TargetBase, config: AuditConfig, selection: Selection) -> CheckOutput:
         from accord.fairness import data_checks as dc
@@ -60,7 +70,7 @@ class DataBiasCheck:
 
         if not isinstance(target, SkopsTarget | OnnxTarget | PredictionsTarget):
             raise ConfigError(f"target {target.name} is not a classifier")
-        c = config.checks.data_bias
+        c = config.settings_of(self.id, self.settings_model)
         d = target.data
         table = load_table(d, uses=tuple(x for x in (d.prediction, d.score) if x))
         frame, n = table.frame, len(table.frame)
@@ -126,3 +136,4 @@ class DataBiasCheck:
 
 
 CHECK = DataBiasCheck()
+CHECKS = (CHECK,)

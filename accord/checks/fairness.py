@@ -10,10 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import Field
+
 from accord.checks.base import CheckOutput, Selection
 from accord.checks.fairness_metrics import METRICS, fairness_metrics
-from accord.config import AuditConfig, OnnxTarget, PredictionsTarget, SkopsTarget, TargetBase
+from accord.config import AuditConfig, CheckSettings, OnnxTarget, PredictionsTarget, SkopsTarget, TargetBase
 from accord.errors import ConfigError
+
+
+class FairnessSettings(CheckSettings):
+    """Group metrics and disparities of each classifier target (docs/fairness.md)."""
+
+    min_group_size: int = Field(30, ge=0)      # smaller groups are reported, left out of disparities
+    min_share: float = Field(0.02, ge=0, le=1)  # so are groups under this share of rows (NYC LL144's 2%)
+    bootstrap: int = Field(1000, ge=0, le=100_000)
+    seed: int = 0
+    calibration_bins: int = Field(10, ge=0, le=100)
+    alpha: float = Field(0.05, gt=0, lt=1)
+    intersections: bool = True
 
 
 def is_classifier(target: TargetBase) -> bool:
@@ -28,9 +42,11 @@ class FairnessCheck:
     version: str = "1"
     concerns: tuple[str, ...] = ("fairness", "discrimination", "accuracy")
     metrics: tuple[str, ...] = METRICS
+    settings_model: type[FairnessSettings] = FairnessSettings
+    rank: int = 70  # the report's section order
 
     def applies_to(self, target: TargetBase, config: AuditConfig) -> bool:
-        return is_classifier(target) and config.checks.fairness.enabled
+        return is_classifier(target) and config.settings_of(self.id, self.settings_model).enabled
 
     def run(self, target: TargetBase, config: AuditConfig, selection: Selection) -> CheckOutput:
         from accord.fairness import Settings, group_fairness
@@ -38,7 +54,7 @@ class FairnessCheck:
 
         if not isinstance(target, SkopsTarget | OnnxTarget | PredictionsTarget):
             raise ConfigError(f"target {target.name} is not a classifier")
-        c = config.checks.fairness
+        c = config.settings_of(self.id, self.settings_model)
         d = decisions(target)
         settings = Settings(min_group_size=c.min_group_size, min_share=c.min_share, bootstrap=c.bootstrap,
                             seed=c.seed, calibration_bins=c.calibration_bins, alpha=c.alpha,
@@ -58,3 +74,4 @@ class FairnessCheck:
 
 
 CHECK = FairnessCheck()
+CHECKS = (CHECK,)

@@ -18,13 +18,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import Field
+
 from accord.checks.base import Scored, Selection
-from accord.config import AuditConfig
+from accord.config import AuditConfig, CheckSettings
 from accord.probes import Bank, Probe, load_bank, select_probes
 from accord.results import ItemRecord, Metric
 from accord.scan import scan_text
 from accord.stats import wilson
 from accord.targets.base import Reply
+
+
+class PrivacySettings(CheckSettings):
+    """Send personal-data extraction probes to each chat target and scan the replies for leaked identifiers."""
+
+    banks: list[str] = Field(default_factory=lambda: ["privacy-en", "privacy-zh"])
+    languages: list[str] | None = None
 
 LEAK_RATE = "privacy.leak_rate"
 SCORER = "pii-scanner@1"
@@ -44,15 +53,17 @@ class PrivacyCheck:
     version: str = "1"
     concerns: tuple[str, ...] = ("privacy", "tc260.4e.privacy", "tc260.4f.personal_information")
     metrics: tuple[str, ...] = (LEAK_RATE,)
+    settings_model: type[PrivacySettings] = PrivacySettings
+    rank: int = 50  # the report's section order
 
     def enabled(self, config: AuditConfig) -> bool:
-        return config.checks.privacy.enabled
+        return config.settings_of(self.id, self.settings_model).enabled
 
     def banks(self, config: AuditConfig) -> list[Bank]:
-        return [load_bank(ref) for ref in config.checks.privacy.banks]
+        return [load_bank(ref) for ref in config.settings_of(self.id, self.settings_model).banks]
 
     def plan(self, banks: list[Bank], config: AuditConfig, selection: Selection) -> list[Probe]:
-        probes = select_probes(banks, languages=config.checks.privacy.languages, limit=None,
+        probes = select_probes(banks, languages=config.settings_of(self.id, self.settings_model).languages, limit=None,
                                sample=selection.sample, seed=selection.seed)
         scored = [p for p in probes if p.pii]
         return scored[: selection.limit] if selection.limit is not None else scored
@@ -82,3 +93,4 @@ class PrivacyCheck:
 
 
 CHECK = PrivacyCheck()
+CHECKS = (CHECK,)

@@ -2,14 +2,14 @@
 
 One class, two instances:
 - `refusal` (config `[checks.refusal]`, default the starter bank, every probe);
-- `tc260-refusal` (config `[checks.tc260_refusal]`): TC260-003 §9.4, 300 probes drawn from each of the
+- `tc260_refusal` (config `[checks.tc260_refusal]`): TC260-003 §9.4, 300 probes drawn from each of the
   tc260-refuse and tc260-comply banks, stratified by Appendix A risk or §8.3 aspect and language, seeded by
   the run's `--seed`. The drawn ids are stored with the run, so the draw is on record.
 
-Metrics (`<prefix>` is `refusal` or `tc260_refusal`), each overall and per concern, language, and concern ×
+Metrics (`<check>` is `refusal` or `tc260_refusal`), each overall and per concern, language, and concern ×
 language, with n and a Wilson interval:
-  <prefix>.should_refuse_rate   share of answered should-refuse probes that the target refused
-  <prefix>.over_refusal_rate    share of answered should-comply probes that the target refused
+  <check>.should_refuse_rate   share of answered should-refuse probes that the target refused
+  <check>.over_refusal_rate    share of answered should-comply probes that the target refused
 Items that ended in error are excluded from both and counted apart.
 """
 
@@ -17,17 +17,34 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import Field
+
 from accord.checks.base import Scored, Selection
-from accord.config import AuditConfig
-from accord.config import RefusalCheck as RefusalSettings
+from accord.config import AuditConfig, BankRef, CheckSettings
 from accord.probes import Bank, Probe, load_bank, select_probes
 from accord.results import ItemRecord, Metric
 from accord.scorers.refusal import SCORER_NAME, SCORER_VERSION, judge_refusal
 from accord.stats import wilson
 from accord.targets.base import Reply
+
+
+class RefusalSettings(CheckSettings):
+    """Send probe banks to each target and score each response for refusal."""
+
+    banks: list[BankRef] = Field(default_factory=lambda: list[BankRef](["starter"]))
+    languages: list[str] | None = None
+    draw: int | None = Field(None, ge=1, description="draw this many probes from each bank, stratified by risk "
+                             "(or aspect, else concern) and language, seeded by the run's seed; default all")
+
+
+class Tc260RefusalSettings(RefusalSettings):
+    """TC260-003 §9.4: at least 300 questions drawn from each of the should-refuse and should-not-refuse banks."""
+
+    banks: list[BankRef] = Field(default_factory=lambda: list[BankRef](["tc260-refuse", "tc260-comply"]))
+    draw: int | None = Field(300, ge=1)
 
 RATE_SUFFIX = {"refuse": "should_refuse_rate", "comply": "over_refusal_rate"}
 RATE_FOR = {expected: f"refusal.{suffix}" for expected, suffix in RATE_SUFFIX.items()}  # the `refusal` check's
@@ -85,12 +102,15 @@ class RefusalCheck:
         "military", "cbrn", "cyber", "violence", "privacy", "ip", "discrimination", "self_harm",
         "misinformation",
     )
-    prefix: str = "refusal"  # metric names are <prefix>.should_refuse_rate and <prefix>.over_refusal_rate
-    settings: Callable[[AuditConfig], RefusalSettings] = field(default=lambda c: c.checks.refusal, repr=False)
+    settings_model: type[RefusalSettings] = RefusalSettings
+    rank: int = 10  # the report's section order
 
     @property
     def metrics(self) -> tuple[str, ...]:
-        return tuple(f"{self.prefix}.{suffix}" for suffix in RATE_SUFFIX.values())
+        return tuple(f"{self.id}.{suffix}" for suffix in RATE_SUFFIX.values())
+
+    def settings(self, config: AuditConfig) -> RefusalSettings:
+        return config.settings_of(self.id, self.settings_model)
 
     def enabled(self, config: AuditConfig) -> bool:
         return self.settings(config).enabled
@@ -109,7 +129,7 @@ class RefusalCheck:
     def compute_metrics(self, target: str, records: Iterable[ItemRecord]) -> list[Metric]:
         def name_for(r: ItemRecord) -> str | None:
             suffix = RATE_SUFFIX.get(r.expected)
-            return f"{self.prefix}.{suffix}" if suffix else None
+            return f"{self.id}.{suffix}" if suffix else None
 
         return refusal_rates(self.id, target, records, name_for, _concern_language)
 
@@ -117,7 +137,7 @@ class RefusalCheck:
 CHECK = RefusalCheck()
 
 TC260_CHECK = RefusalCheck(
-    id="tc260-refusal",
+    id="tc260_refusal",
     title="TC260-003 §9.4 refusal assessment: drawn should-refuse and should-not-refuse questions",
     concerns=(
         "tc260.1a.subversion", "tc260.1b.national_security", "tc260.1c.separatism", "tc260.1d.terrorism_extremism",
@@ -126,6 +146,8 @@ TC260_CHECK = RefusalCheck(
         "tc260.2d.region", "tc260.2e.gender", "tc260.2f.age", "tc260.2g.occupation", "tc260.2h.health",
         "tc260.2i.other", "military", "cbrn", "cyber", "over_refusal",
     ),
-    prefix="tc260_refusal",
-    settings=lambda c: c.checks.tc260_refusal,
+    settings_model=Tc260RefusalSettings,
+    rank=20,
 )
+
+CHECKS = (CHECK, TC260_CHECK)

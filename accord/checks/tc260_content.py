@@ -10,8 +10,8 @@ judge when `[judge]` names a judge model (`judge = "llm"`, or `"auto"` with a `[
 that cannot be parsed is `unparsed`: it counts neither as a pass nor as a fail.
 
 Metrics (overall, per risk code, per language, per risk × language):
-  tc260.content_pass_rate   share of judged answers (harmful + safe) that are safe, with a Wilson interval
-  tc260.content_unparsed    number of answers the judge left unparsed (`value` = count, `n` = answers)
+  tc260_content.pass_rate   share of judged answers (harmful + safe) that are safe, with a Wilson interval
+  tc260_content.unparsed    number of answers the judge left unparsed (`value` = count, `n` = answers)
 Requests that got no answer are errors, counted apart by the runner.
 """
 
@@ -25,17 +25,31 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal, Protocol
 
+from pydantic import Field
+
 from accord.checks.base import ChatCheck, Scored, Selection
-from accord.config import AuditConfig
-from accord.errors import ProbeBankError, TargetUnavailable
+from accord.config import AuditConfig, CheckSettings
+from accord.errors import ConfigError, ProbeBankError, TargetUnavailable
 from accord.probes import Bank, Probe, load_bank, stratified_sample
 from accord.results import ItemRecord, Metric
 from accord.scorers.harm import JUDGE_NAME, JUDGE_VERSION, HarmJudgement, judge_harm
 from accord.stats import wilson
 from accord.targets.base import Reply
+from accord.taxonomy import load_taxonomy
 
-PASS_RATE = "tc260.content_pass_rate"
-UNPARSED = "tc260.content_unparsed"
+
+class Tc260ContentSettings(CheckSettings):
+    """TC260-003 §9.3: a seeded sample of generated-content questions, each answer judged harmful or safe."""
+
+    bank: str = "tc260-content"
+    sample_size: int = Field(1000, ge=1, description="questions drawn, stratified by risk code and language")
+    seed: int = 0
+    languages: list[str] | None = None
+    judge: Literal["auto", "offline", "llm"] = Field(
+        "auto", description="offline: rules + classifier; llm: the [judge] model; auto: llm when [judge] is set")
+
+PASS_RATE = "tc260_content.pass_rate"
+UNPARSED = "tc260_content.unparsed"
 LABELS = ("harmful", "safe", "unparsed")
 
 
@@ -55,8 +69,6 @@ class OfflineHarmJudge:
 
 @cache
 def _risks_of_concern() -> dict[str, tuple[str, ...]]:
-    from accord.catalog.model import load_taxonomy
-
     return {c.id: tuple(c.tc260_003) for c in load_taxonomy().values() if c.tc260_003}
 
 
@@ -67,7 +79,7 @@ def risk_of(probe_risks: Iterable[str], concern: str) -> str:
 
 
 def uses_llm_judge(config: AuditConfig) -> bool:
-    choice = config.checks.tc260_content.judge
+    choice = config.settings_of("tc260_content", Tc260ContentSettings).judge
     return choice == "llm" or (choice == "auto" and config.judge is not None)
 
 
@@ -82,13 +94,21 @@ class Tc260ContentCheck:
         "misinformation", "ip", "privacy",
     )
     metrics: tuple[str, ...] = (PASS_RATE, UNPARSED)
+    settings_model: type[Tc260ContentSettings] = Tc260ContentSettings
+    rank: int = 30  # the report's section order
     judge: HarmJudge = field(default_factory=OfflineHarmJudge, compare=False, repr=False)
 
     def enabled(self, config: AuditConfig) -> bool:
-        return config.checks.tc260_content.enabled
+        return config.settings_of(self.id, self.settings_model).enabled
+
+    def validate(self, config: AuditConfig) -> None:
+        """A config that asks for the LLM judge must name one."""
+        if config.settings_of(self.id, self.settings_model).judge == "llm" and config.judge is None:
+            raise ConfigError('checks.tc260_content.judge = "llm" needs a [judge] table with its [judge.target] '
+                              '(or use "offline")')
 
     def banks(self, config: AuditConfig) -> list[Bank]:
-        ref = config.checks.tc260_content.bank
+        ref = config.settings_of(self.id, self.settings_model).bank
         try:
             return [load_bank(ref)]
         except ProbeBankError as exc:
@@ -96,7 +116,7 @@ class Tc260ContentCheck:
                                  "[checks.tc260_content] bank to a JSONL bank of yours, or enabled = false") from None
 
     def plan(self, banks: list[Bank], config: AuditConfig, selection: Selection) -> list[Probe]:
-        cfg = config.checks.tc260_content
+        cfg = config.settings_of(self.id, self.settings_model)
         probes = [p for b in banks for p in b.probes if cfg.languages is None or p.language in cfg.languages]
         if not probes:
             raise ProbeBankError(f"checks.tc260_content: no probes in bank {cfg.bank!r} for languages {cfg.languages}")
@@ -152,3 +172,4 @@ class Tc260ContentCheck:
 
 
 CHECK = Tc260ContentCheck()
+CHECKS = (CHECK,)

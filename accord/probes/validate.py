@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from accord.config import AuditConfig, BankRef
+from accord.config import BankRef, CheckSettings
 from accord.probes.bank import Bank, load_bank
 from accord.probes.neardup import THRESHOLD, near_duplicates
 
@@ -19,10 +19,9 @@ class BankSummary:
     near_duplicate_rate: dict[str, float]  # language -> share of probes with a near-duplicate
 
 
-def config_refs(config: AuditConfig) -> list[BankRef]:
-    """Every bank the config's checks name, once each, in order."""
-    c = config.checks
-    refs = [*c.refusal.banks, *c.tc260_refusal.banks, *c.jailbreak.banks, *c.bank_coverage.content]
+def config_refs(settings: Iterable[CheckSettings]) -> list[BankRef]:
+    """Every bank that these check settings name (in their `banks` or `content` lists), once each, in order."""
+    refs = [ref for s in settings for name in ("banks", "content") for ref in getattr(s, name, None) or ()]
     out: list[BankRef] = []
     for ref in refs:
         if ref not in out:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
@@ -20,8 +19,7 @@ from accord.report.schema import (
     TargetResult,
     Transcript,
 )
-from accord.results import CheckOutputRecord, ItemRecord, Metric
-from accord.run.store import RunRow
+from accord.results import CheckOutputRecord, ItemRecord, Metric, RunRow
 from accord.stats import percentile
 
 TRANSCRIPTS_PER_CELL = 2
@@ -36,11 +34,11 @@ def build_report(*, row: RunRow, config: AuditConfig, records: Sequence[ItemReco
                  frameworks: Sequence[FrameworkInfo] = (), hub_of: dict[str, str] | None = None) -> Report:
     """`planned` maps (target, check) to the planned item count; checks appear in `check_titles`' order;
     `computed` names the computed checks (their results come from `outputs`, the others' from `records`)."""
-    opts = json.loads(row.options_json)
+    opts = row.options
     run = RunInfo(
         id=row.id, name=row.name, status=row.status, created_at=row.created_at, finished_at=row.finished_at,
-        accord_version=row.accord_version, options={k: opts.get(k) for k in ("limit", "sample", "seed")},
-        sampling=config.sampling.model_dump(), banks=list(opts.get("banks", [])),
+        accord_version=row.accord_version, options={"limit": opts.limit, "sample": opts.sample, "seed": opts.seed},
+        sampling=config.sampling.model_dump(), banks=list(opts.banks),
     )
     outputs_by = {(o.target, o.check): o for o in outputs}
     targets = []

@@ -23,6 +23,7 @@ from accord.report.cyclonedx import report_document
 from accord.report.layout import framework_sections, matrix
 from accord.report.schema import CheckResult, JudgeAccuracy, Report
 from accord.results import Metric
+from accord.taxonomy import risk_names_en
 
 SHOULD_REFUSE = "should_refuse_rate"  # the refusal checks' metrics are <prefix>.should_refuse_rate ...
 OVER_REFUSAL = "over_refusal_rate"  # ... and <prefix>.over_refusal_rate
@@ -58,17 +59,9 @@ def render_html(report: Report) -> str:
     return _environment().get_template("report.html.j2").render(
         report=report, grid=lambda check: _grid(check, report.concerns), overall=_overall, find=_find,
         SHOULD_REFUSE=SHOULD_REFUSE, OVER_REFUSAL=OVER_REFUSAL, decided_by=_decided_by(report),
-        unmeasured=_unmeasured(report), risk_names=_risk_names(), matrix=matrix,
+        unmeasured=_unmeasured(report), risk_names=risk_names_en(), matrix=matrix,
         framework_sections=framework_sections,
     )
-
-
-@cache
-def _risk_names() -> dict[str, str]:
-    """TC260-003 Appendix A risk code -> the English name of its taxonomy concern."""
-    from accord.catalog.model import load_taxonomy
-
-    return {code: c.name_en for c in load_taxonomy().values() for code in c.tc260_003}
 
 
 def _decided_by(report: Report) -> dict[tuple[str, str], tuple[str, list[JudgeAccuracy]]]:

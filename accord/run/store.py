@@ -12,12 +12,10 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from accord.errors import StoreError
-from accord.results import CheckOutputRecord, ItemRecord
+from accord.results import CheckOutputRecord, ItemRecord, RunOptions, RunRow, now
 
 STORE_SCHEMA_VERSION = 2  # 2: outputs of computed checks
 DEFAULT_STORE = Path(".accord") / "accord.db"
@@ -44,23 +42,6 @@ CREATE TABLE IF NOT EXISTS outputs (
 """
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class RunRow:
-    id: str
-    key: str
-    name: str
-    status: str  # running | finished | failed
-    created_at: str
-    finished_at: str | None
-    config_json: str
-    options_json: str
-    accord_version: str
-
-
 class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -83,14 +64,14 @@ class Store:
         self._db.close()
 
     # runs
-    def create_run(self, key: str, name: str, config_json: str, options_json: str, version: str,
+    def create_run(self, key: str, name: str, config_json: str, options: RunOptions, version: str,
                    plan: Iterable[tuple[str, str, Iterable[tuple[str, str]]]] = ()) -> str:
         """Create a run and its plan, [(target, check, [(item_id, payload_json), ...]), ...], atomically."""
         run_id = uuid.uuid4().hex[:12]
         with self._transaction():
             self._db.execute(
                 "INSERT INTO runs VALUES (?, ?, ?, 'running', ?, NULL, ?, ?, ?)",
-                (run_id, key, name, now(), config_json, options_json, version),
+                (run_id, key, name, now(), config_json, options.model_dump_json(), version),
             )
             for target, check, items in plan:
                 rows = [(run_id, target, check, item_id, i, payload) for i, (item_id, payload) in enumerate(items)]
@@ -108,10 +89,10 @@ class Store:
         row = self._db.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
         if row is None:
             raise StoreError(f"no run {run_id!r} in {self.path}")
-        return RunRow(*row)
+        return _run_row(row)
 
     def runs(self) -> list[RunRow]:
-        return [RunRow(*r) for r in self._db.execute("SELECT * FROM runs ORDER BY created_at, rowid")]
+        return [_run_row(r) for r in self._db.execute("SELECT * FROM runs ORDER BY created_at, rowid")]
 
     def set_status(self, run_id: str, status: str) -> None:
         finished = now() if status != "running" else None
@@ -171,6 +152,11 @@ class Store:
 
     def _transaction(self) -> _Tx:
         return _Tx(self._db)
+
+
+def _run_row(row: tuple) -> RunRow:
+    return RunRow(id=row[0], key=row[1], name=row[2], status=row[3], created_at=row[4], finished_at=row[5],
+                  config_json=row[6], options=RunOptions.model_validate_json(row[7]), accord_version=row[8])
 
 
 class _Tx:

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 from accord.scorers.harm_model import feature_counts, hashed, load_model
 from accord.scorers.refusal import judge_refusal, normalise
+from accord.taxonomy import hubs
 
 JUDGE_NAME = "accord.harm-offline"
 JUDGE_VERSION = "2"  # 2: refusal-rules@4 feature, real answers to bank questions, threshold chosen in training
@@ -43,20 +43,11 @@ class HarmJudgement:
     reason: str = ""
 
 
-@cache
-def _taxonomy_hubs() -> dict[str, str]:
-    from accord.catalog.crosswalk import hub_of
-    from accord.catalog.model import load_taxonomy
-
-    taxonomy = load_taxonomy()
-    return {c: hub_of(c, taxonomy) for c in taxonomy}
-
-
 def concern_group(concern: str) -> str:
     """The feature group of a concern: its taxonomy hub, "unreliable" for A.5.b, "other" when unknown."""
     if concern in UNHELPFUL_CONCERNS:
         return "unreliable"
-    return _taxonomy_hubs().get(concern, "other")
+    return hubs().get(concern, "other")
 
 
 _TOKEN = re.compile(r"[a-z0-9']+|[\u3400-\u9fff]")

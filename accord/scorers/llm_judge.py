@@ -21,6 +21,7 @@ from accord.errors import TargetRequestError
 from accord.scorers.accuracy import LANGUAGES, JudgeMeasurement, Split, labelled_records, measure
 from accord.scorers.harm import HarmJudgement
 from accord.targets.base import ChatMessage, ChatTarget
+from accord.taxonomy import load_taxonomy
 
 RUBRIC_NAME = "accord.harm-rubric"
 RUBRIC_VERSION = "1"
@@ -48,8 +49,6 @@ def parse_verdict(reply: str) -> str | None:
 
 @cache
 def _concern_text(concern: str, language: str) -> tuple[str, str]:
-    from accord.catalog.model import load_taxonomy
-
     c = load_taxonomy().get(concern)
     if c is None:
         return concern, ""

@@ -1,17 +1,24 @@
-"""The chat-target protocol and the registry that builds targets from their configuration.
+"""The chat-target protocol, and the target types that the config's `type` names.
 
-Built-in targets and third-party ones are found through the `accord.targets` entry-point group:
-the entry point's name is the config's `type`, its value a factory `create(config) -> ChatTarget`.
+A target type pairs a `type` with its settings model (the `[[targets]]` table) and, for chat targets, a
+factory `create(settings) -> ChatTarget`. Classifier and dataset targets have no factory: the computed checks
+that measure them read their settings. Built-in types are declared as `TARGET_TYPES` in the modules of this
+package; other packages add theirs through the `accord.targets` entry-point group (value: a TargetType or a
+tuple of them).
 """
 
 from __future__ import annotations
 
+import builtins
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
-from accord.config import Sampling
+from accord.config import Sampling, TargetBase
 from accord.errors import ConfigError
+from accord.registry import discover
 
 
 @dataclass(frozen=True)
@@ -42,9 +49,34 @@ class ChatTarget(Protocol):
         """Release what `open` took."""
 
 
-def build_target(config: Any) -> ChatTarget:
-    found = {ep.name: ep for ep in entry_points(group="accord.targets")}
-    if config.type not in found:
-        raise ConfigError(f"unknown target type {config.type!r}; known: {', '.join(sorted(found))}")
-    target: ChatTarget = found[config.type].load()(config)
-    return target
+@dataclass(frozen=True)
+class TargetType:
+    """A kind of system under test: the config's `type`, its settings model and, for chat targets, a factory."""
+
+    type: str
+    settings: builtins.type[TargetBase]
+    create: Callable[[Any], ChatTarget] | None = None
+
+
+@cache
+def registered_target_types() -> dict[str, TargetType]:
+    """Every installed target type by its `type` name."""
+    package = sys.modules[__name__.rsplit(".", 1)[0]]
+    found: dict[str, TargetType] = {}
+    for where, t in discover(package, "TARGET_TYPES", "accord.targets"):
+        if not isinstance(t, TargetType):
+            raise ConfigError(f"{where} is not a TargetType")
+        if t.type in found and found[t.type] != t:
+            raise ConfigError(f"two target types registered as {t.type!r}")
+        found[t.type] = t
+    return found
+
+
+def build_target(config: TargetBase) -> ChatTarget:
+    """The chat target that `config` describes, not yet opened."""
+    kind = getattr(config, "type", None)
+    found = registered_target_types().get(str(kind))
+    if found is None or found.create is None:
+        chat = sorted(k for k, t in registered_target_types().items() if t.create is not None)
+        raise ConfigError(f"target {config.name}: {kind!r} is not a chat target type; installed: {', '.join(chat)}")
+    return found.create(config)

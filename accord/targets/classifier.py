@@ -16,6 +16,7 @@ import numpy as np
 
 from accord.config import ClassifierTarget, OnnxTarget, PredictionsTarget, SkopsTarget
 from accord.errors import ConfigError, TargetUnavailable
+from accord.targets.base import TargetType
 from accord.targets.tabular import Table, key, load_table, numeric_column
 
 if TYPE_CHECKING:
@@ -133,3 +134,7 @@ class SklearnModel:
         if positive not in keys:
             return None
         return np.asarray(self.estimator.predict_proba(frame), dtype=np.float64)[:, keys.index(positive)]
+
+
+TARGET_TYPES = (TargetType("sklearn", SkopsTarget), TargetType("onnx", OnnxTarget),
+                TargetType("predictions", PredictionsTarget))

@@ -10,7 +10,7 @@ from typing import Any
 
 from accord.config import LocalTarget, Sampling
 from accord.errors import TargetRequestError, TargetUnavailable
-from accord.targets.base import ChatMessage, Reply
+from accord.targets.base import ChatMessage, Reply, TargetType
 from accord.targets.embedded import embedded_model_path
 
 
@@ -71,3 +71,6 @@ class LocalChat:
 
 def create(config: LocalTarget) -> LocalChat:
     return LocalChat(config)
+
+
+TARGET_TYPES = TargetType("local", LocalTarget, create)

@@ -14,7 +14,7 @@ import httpx2
 
 from accord.config import OpenAITarget, Sampling
 from accord.errors import ConfigError, TargetRequestError, TargetUnavailable
-from accord.targets.base import ChatMessage, Reply
+from accord.targets.base import ChatMessage, Reply, TargetType
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -111,3 +111,6 @@ def _parse_reply(response: httpx2.Response) -> Reply:
 
 def create(config: OpenAITarget) -> OpenAIChat:
     return OpenAIChat(config)
+
+
+TARGET_TYPES = TargetType("openai", OpenAITarget, create)

@@ -15,7 +15,7 @@ from typing import Any
 
 from accord.config import PythonTarget, Sampling
 from accord.errors import TargetRequestError, TargetUnavailable
-from accord.targets.base import ChatMessage, Reply
+from accord.targets.base import ChatMessage, Reply, TargetType
 
 
 class PythonChat:
@@ -60,3 +60,6 @@ class PythonChat:
 
 def create(config: PythonTarget) -> PythonChat:
     return PythonChat(config)
+
+
+TARGET_TYPES = TargetType("python", PythonTarget, create)

@@ -12,10 +12,10 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from accord.catalog.model import load_taxonomy
 from accord.probes.gen import comply_topics, content_topics, refuse_topics
 from accord.probes.gen.phrasings import COMPLY, CONTENT, REFUSE, Phrasing
 from accord.probes.tc260 import A12_CODES, LOOK_ALIKE, RISK_CODES, aspect_concern
+from accord.taxonomy import load_taxonomy
 
 SEED = 20260401
 VERSION = "1"
