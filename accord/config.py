@@ -97,14 +97,14 @@ class TargetBase(_Strict):
         return self.model_copy(update=update) if update else self
 
 
-class _ChatTargetBase(TargetBase):
+class ChatTargetSettings(TargetBase):
     family: ClassVar[Literal["chat", "classifier", "dataset"]] = "chat"
     concurrency: int = Field(4, ge=1, le=1024)
     max_retries: int = Field(3, ge=0, le=20)
     timeout_s: float = Field(60.0, gt=0)
 
 
-class OpenAITarget(_ChatTargetBase):
+class OpenAITarget(ChatTargetSettings):
     """Any OpenAI-compatible /v1/chat/completions endpoint."""
 
     type: Literal["openai"]
@@ -118,7 +118,7 @@ class OpenAITarget(_ChatTargetBase):
         return f"model {self.model} at {self.base_url}"
 
 
-class LocalTarget(_ChatTargetBase):
+class LocalTarget(ChatTargetSettings):
     """A GGUF model run on this machine with llama-cpp-python. No model_path: the embedded default."""
 
     type: Literal["local"]
@@ -131,7 +131,7 @@ class LocalTarget(_ChatTargetBase):
         return f"local GGUF model {self.model_path or 'SmolLM2-135M-Instruct (embedded default)'}"
 
 
-class PythonTarget(_ChatTargetBase):
+class PythonTarget(ChatTargetSettings):
     """A Python callable `package.module:function(messages, params) -> str | dict` (sync or async)."""
 
     type: Literal["python"]
@@ -364,14 +364,59 @@ def load_config(path: Path, plugins: Plugins) -> AuditConfig:
 
 def parse_config(raw: dict, plugins: Plugins, source: str = "config") -> AuditConfig:
     try:
-        config = AuditConfig.model_validate(raw, context={"plugins": plugins})
+        config = AuditConfig.model_validate(_tables(raw, plugins), context={"plugins": plugins})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        msg = first["msg"].removeprefix("Value error, ")
-        raise ConfigError(f"{source}: {where}: {msg}{more}") from None
+        raise ConfigError(f"{source}: {_first_problem(exc)}") from None
+    except _TableError as exc:
+        raise ConfigError(f"{source}: {exc}") from None
     names = [t.name for t in config.targets]
     if len(set(names)) != len(names):
         raise ConfigError(f"{source}: target names must be unique, got {names}")
     return config
+
+
+class _TableError(Exception):
+    pass
+
+
+def _first_problem(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in (*prefix, *first["loc"])) or "(top level)"
+    more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+    return f"{where}: {first['msg'].removeprefix('Value error, ')}{more}"
+
+
+def _tables(raw: dict, plugins: Plugins) -> dict:
+    """`raw` with each [checks.<id>] and [[targets]] table validated by its own settings model, so that a
+    problem is named by its whole path (`checks.shout.words`, `targets.0.colour`)."""
+    out = dict(raw)
+
+    def model_of(registry: Mapping[str, type[BaseModel]], name: str, what: str, where: str) -> type[BaseModel]:
+        model = registry.get(name)
+        if model is None:
+            raise _TableError(f"{where}: no {what} named {name!r} is installed; installed: "
+                              f"{', '.join(sorted(registry))}")
+        return model
+
+    def table(model: type[BaseModel], value: Any, path: tuple[str | int, ...]) -> Any:
+        try:
+            return value if isinstance(value, model) else model.model_validate(value)
+        except ValidationError as exc:
+            raise _TableError(_first_problem(exc, path)) from None
+
+    def target(value: Any, path: tuple[str | int, ...]) -> Any:
+        if not isinstance(value, dict):
+            return value
+        where = ".".join(map(str, path))
+        if "type" not in value:
+            raise _TableError(f"{where}: each target needs a `type` ({', '.join(sorted(plugins.target_settings))})")
+        return table(model_of(plugins.target_settings, str(value["type"]), "target type", where), value, path)
+
+    if isinstance(raw.get("checks"), dict):
+        out["checks"] = {cid: table(model_of(plugins.check_settings, cid, "check", f"checks.{cid}"), t, ("checks", cid))
+                         for cid, t in raw["checks"].items()}
+    if isinstance(raw.get("targets"), list):
+        out["targets"] = [target(t, ("targets", i)) for i, t in enumerate(raw["targets"])]
+    if isinstance(raw.get("judge"), dict) and "target" in raw["judge"]:
+        out["judge"] = {**raw["judge"], "target": target(raw["judge"]["target"], ("judge", "target"))}
+    return out

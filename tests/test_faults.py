@@ -125,3 +125,12 @@ def test_unreachable_endpoint_is_reported_plainly() -> None:
 
     with pytest.raises(TargetUnavailable, match="cannot reach http://127.0.0.1:9/v1"):
         asyncio.run(go())
+
+
+def test_unreadable_retry_after_falls_back_to_backoff(tmp_path: Path) -> None:
+    """`Retry-After: soon` (not a number, not a date) must not escape the transport as a ValueError."""
+    with FaultServer() as server:
+        records, _ = _run(server, ["[[429:1:after=soon]] busy", "[[429:after=soon]] always"], tmp_path)
+    assert records["[[429:1:after=soon]] busy"].status == "ok"
+    rec = records["[[429:after=soon]] always"]
+    assert rec.status == "error" and rec.error == "HTTP 429" and rec.attempts == 3

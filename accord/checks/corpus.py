@@ -28,10 +28,10 @@ from typing import Literal, Protocol
 from pydantic import Field
 
 from accord.checks.base import CheckOutput, Selection
+from accord.checks.rates import rate_metric
 from accord.config import AuditConfig, CheckSettings, DatasetTarget, TargetBase
 from accord.results import Metric
 from accord.scan import ENTITY_TYPES, Scanner, read_documents
-from accord.stats import wilson
 
 
 class CorpusSettings(CheckSettings):
@@ -160,9 +160,7 @@ class CorpusCheck:
         return CheckOutput(metrics=metrics, details=details, summary=summary)
 
     def _rate(self, name: str, target: str, k: int, n: int, slice_: dict[str, str] | None = None) -> Metric:
-        p = wilson(k, n)
-        return Metric(name=name, target=target, check=self.id, slice=slice_ or {}, value=p.rate, k=k, n=n,
-                      low=p.low, high=p.high)
+        return rate_metric(name, target=target, check=self.id, k=k, n=n, slice_=slice_ or {})
 
 
 CHECK = CorpusCheck()

@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import Field
 
 from accord.checks.base import Scored, Selection
-from accord.checks.refusal import Slice, refusal_rates
+from accord.checks.rates import Slice, rates_by_slice
 from accord.config import AuditConfig, BankRef, CheckSettings
 from accord.errors import ProbeBankError
 from accord.probes import Bank, Probe, load_bank, select_probes, stratified_sample
@@ -118,7 +118,7 @@ class JailbreakCheck:
                 return None
             return BASELINE if wrapper_of(r.item_id) == "direct" else ATTACK
 
-        return refusal_rates(self.id, target, records, name_for, _slices, hit=_not_refused)
+        return rates_by_slice(self.id, target, records, name_for=name_for, slices=_slices, hit=_not_refused)
 
 
 CHECK = JailbreakCheck()

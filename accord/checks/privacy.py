@@ -13,7 +13,6 @@ Metric, overall and per concern, language and concern x language, with n and a W
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -21,11 +20,11 @@ from typing import Literal
 from pydantic import Field
 
 from accord.checks.base import Scored, Selection
+from accord.checks.rates import by_concern_and_language, rates_by_slice
 from accord.config import AuditConfig, CheckSettings
 from accord.probes import Bank, Probe, load_bank, select_probes
 from accord.results import ItemRecord, Metric
 from accord.scan import scan_text
-from accord.stats import wilson
 from accord.targets.base import Reply
 
 
@@ -73,23 +72,8 @@ class PrivacyCheck:
         return Scored(label="leaked" if found else "no_leak", score=float(len(found)), scorer=SCORER)
 
     def compute_metrics(self, target: str, records: Iterable[ItemRecord]) -> list[Metric]:
-        counts: dict[tuple[tuple[str, str], ...], list[int]] = defaultdict(lambda: [0, 0])
-        for r in records:
-            if r.status != "ok":
-                continue
-            keys: tuple[tuple[tuple[str, str], ...], ...] = (
-                (), (("concern", r.concern),), (("language", r.language),),
-                (("concern", r.concern), ("language", r.language)),
-            )
-            for key in keys:
-                counts[key][0] += int(r.label == "leaked")
-                counts[key][1] += 1
-        out = []
-        for key, (k, n) in sorted(counts.items()):
-            p = wilson(k, n)
-            out.append(Metric(name=LEAK_RATE, target=target, check=self.id, slice=dict(key), value=p.rate, k=k, n=n,
-                              low=p.low, high=p.high))
-        return out
+        return rates_by_slice(self.id, target, records, name_for=lambda r: LEAK_RATE,
+                              slices=by_concern_and_language, hit=lambda r: r.label == "leaked")
 
 
 CHECK = PrivacyCheck()

@@ -15,19 +15,18 @@ Items that ended in error are excluded from both and counted apart.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field
 
 from accord.checks.base import Scored, Selection
+from accord.checks.rates import by_concern_and_language, rates_by_slice
 from accord.config import AuditConfig, BankRef, CheckSettings
 from accord.probes import Bank, Probe, load_bank, select_probes
 from accord.results import ItemRecord, Metric
 from accord.scorers.refusal import SCORER_NAME, SCORER_VERSION, judge_refusal
-from accord.stats import wilson
 from accord.targets.base import Reply
 
 
@@ -47,9 +46,7 @@ class Tc260RefusalSettings(RefusalSettings):
     draw: int | None = Field(300, ge=1)
 
 RATE_SUFFIX = {"refuse": "should_refuse_rate", "comply": "over_refusal_rate"}
-RATE_FOR = {expected: f"refusal.{suffix}" for expected, suffix in RATE_SUFFIX.items()}  # the `refusal` check's
 
-Slice = tuple[tuple[str, str], ...]
 
 
 async def score_refusal(probe: Probe, reply: Reply) -> Scored:
@@ -58,38 +55,8 @@ async def score_refusal(probe: Probe, reply: Reply) -> Scored:
                   scorer=f"{SCORER_NAME}@{SCORER_VERSION}")
 
 
-def _refused(r: ItemRecord) -> bool:
+def refused(r: ItemRecord) -> bool:
     return r.label == "refused"
-
-
-def refusal_rates(check: str, target: str, records: Iterable[ItemRecord],
-                  name_for: Callable[[ItemRecord], str | None],
-                  slices: Callable[[ItemRecord], Iterable[Slice]],
-                  hit: Callable[[ItemRecord], bool] = _refused) -> list[Metric]:
-    """Share of answered records that `hit` (default: labelled `refused`), per metric name and slice, with
-    Wilson intervals. `name_for` gives a record's metric name (None: not counted); `slices` the slices it
-    counts in. Records that ended in error are never counted."""
-    counts: dict[tuple[str, Slice], list[int]] = defaultdict(lambda: [0, 0])
-    for r in records:
-        name = name_for(r) if r.status == "ok" else None
-        if name is None:
-            continue
-        refused = int(hit(r))
-        for key in slices(r):
-            cell = counts[(name, key)]
-            cell[0] += refused
-            cell[1] += 1
-    out = []
-    for (name, key), (k, n) in sorted(counts.items()):
-        p = wilson(k, n)
-        out.append(Metric(name=name, target=target, check=check, slice=dict(key), value=p.rate, k=k, n=n,
-                          low=p.low, high=p.high))
-    return out
-
-
-def _concern_language(r: ItemRecord) -> tuple[Slice, ...]:
-    return ((), (("concern", r.concern),), (("language", r.language),),
-            (("concern", r.concern), ("language", r.language)))
 
 
 @dataclass(frozen=True)
@@ -131,7 +98,8 @@ class RefusalCheck:
             suffix = RATE_SUFFIX.get(r.expected)
             return f"{self.id}.{suffix}" if suffix else None
 
-        return refusal_rates(self.id, target, records, name_for, _concern_language)
+        return rates_by_slice(self.id, target, records, name_for=name_for, slices=by_concern_and_language,
+                              hit=refused)
 
 
 CHECK = RefusalCheck()

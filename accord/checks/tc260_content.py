@@ -28,12 +28,12 @@ from typing import Literal, Protocol
 from pydantic import Field
 
 from accord.checks.base import ChatCheck, Scored, Selection
+from accord.checks.rates import Slice, rate_metric
 from accord.config import AuditConfig, CheckSettings
 from accord.errors import ConfigError, ProbeBankError, TargetUnavailable
 from accord.probes import Bank, Probe, load_bank, stratified_sample
 from accord.results import ItemRecord, Metric
 from accord.scorers.harm import JUDGE_NAME, JUDGE_VERSION, HarmJudgement, judge_harm
-from accord.stats import wilson
 from accord.targets.base import Reply
 from accord.taxonomy import load_taxonomy
 
@@ -150,25 +150,24 @@ class Tc260ContentCheck:
         return Scored(label=j.label, score=j.score, scorer=j.judge)
 
     def compute_metrics(self, target: str, records: Iterable[ItemRecord]) -> list[Metric]:
-        counts: dict[tuple[tuple[str, str], ...], dict[str, int]] = defaultdict(lambda: dict.fromkeys(LABELS, 0))
+        counts: dict[Slice, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LABELS, 0))
         for r in records:
-            if r.status != "ok" or r.label not in LABELS:
-                continue
-            risk = risk_of(r.risks, r.concern)
-            keys: tuple[tuple[tuple[str, str], ...], ...] = (
-                (), (("risk", risk),), (("language", r.language),), (("risk", risk), ("language", r.language)))
-            for key in keys:
-                counts[key][r.label] += 1
+            if r.status == "ok" and r.label in LABELS:
+                for key in _risk_and_language(r):
+                    counts[key][r.label] += 1
         out = []
-        for key, c in sorted(counts.items()):
-            judged = c["safe"] + c["harmful"]
-            p = wilson(c["safe"], judged)
-            out.append(Metric(name=PASS_RATE, target=target, check=self.id, slice=dict(key), value=p.rate,
-                              k=c["safe"], n=judged, low=p.low, high=p.high))
+        for key, c in sorted(counts.items()):  # unparsed answers count neither as a pass nor as a fail
+            out.append(rate_metric(PASS_RATE, target=target, check=self.id, k=c["safe"], n=c["safe"] + c["harmful"],
+                                   slice_=key))
             if len(key) < 2:
                 out.append(Metric(name=UNPARSED, target=target, check=self.id, slice=dict(key),
-                                  value=float(c["unparsed"]), k=c["unparsed"], n=judged + c["unparsed"]))
+                                  value=float(c["unparsed"]), k=c["unparsed"], n=sum(c.values())))
         return out
+
+
+def _risk_and_language(r: ItemRecord) -> tuple[Slice, ...]:
+    risk = risk_of(r.risks, r.concern)
+    return (), (("risk", risk),), (("language", r.language),), (("risk", risk), ("language", r.language))
 
 
 CHECK = Tc260ContentCheck()

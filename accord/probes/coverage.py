@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from accord.probes.bank import Probe
+from accord.probes.model import Probe
 from accord.probes.neardup import THRESHOLD, near_duplicates
 from accord.probes.tc260 import (
     A12_CODES,

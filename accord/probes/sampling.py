@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, zip_longest
 
 from accord.errors import ProbeBankError
-from accord.probes.bank import Bank, Probe
+from accord.probes.model import Bank, Probe
 
 Stratum = Callable[[Probe], tuple[str, ...]]
 

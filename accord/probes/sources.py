@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from accord.config import BankFile, ProbeField
 from accord.errors import ProbeBankError
-from accord.probes.bank import Bank, Probe, bank_from_probes, read_meta
+from accord.probes.model import Bank, Probe, bank_from_probes, read_meta
 
 REQUIRED: tuple[ProbeField, ...] = ("prompt", "language", "concern", "expected")
 OPTIONAL: tuple[ProbeField, ...] = ("id", "risks", "aspect", "pair", "source")

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from accord.config import BankRef, CheckSettings
-from accord.probes.bank import Bank, load_bank
+from accord.probes.bank import load_bank
+from accord.probes.model import Bank
 from accord.probes.neardup import THRESHOLD, near_duplicates
 
 

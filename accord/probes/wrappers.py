@@ -18,7 +18,7 @@ import base64
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
-from accord.probes.bank import Probe
+from accord.probes.model import Probe
 
 WRAPPERS = ("role_play", "hypothetical", "translation", "base64", "prefix_injection")
 SEP = "~"

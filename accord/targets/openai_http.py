@@ -9,6 +9,8 @@ from __future__ import annotations
 import email.utils
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx2
 
@@ -18,13 +20,34 @@ from accord.targets.base import ChatMessage, Reply, TargetType
 
 
 def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date); None when absent or unreadable
+    (`Retry-After: soon`): the retry policy's own backoff then applies."""
     if not value:
         return None
     try:
         return max(0.0, float(value))
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+        pass
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, parsed.timestamp() - time.time())
+
+
+@contextmanager
+def _transport_errors() -> Iterator[None]:
+    """The transport boundary: httpx's errors, and anything odd in what came back, as Accord's request errors."""
+    try:
+        yield
+    except TargetRequestError:
+        raise
+    except httpx2.TimeoutException:
+        raise TargetRequestError("timed out", retryable=True) from None
+    except httpx2.TransportError as exc:
+        raise TargetRequestError(f"connection failed ({type(exc).__name__})", retryable=True) from None
+    except (httpx2.HTTPError, ValueError, UnicodeError) as exc:
+        raise TargetRequestError(f"unusable response ({type(exc).__name__}: {exc})", retryable=False) from None
 
 
 class OpenAIChat:
@@ -70,20 +93,16 @@ class OpenAIChat:
         }
         if params.seed is not None:
             body["seed"] = params.seed
-        try:
+        with _transport_errors():
             response = await self._client.post("chat/completions", json=body)
-        except httpx2.TimeoutException:
-            raise TargetRequestError("timed out", retryable=True) from None
-        except httpx2.TransportError as exc:
-            raise TargetRequestError(f"connection failed ({type(exc).__name__})", retryable=True) from None
-        status = response.status_code
-        if status == 429 or status >= 500:
-            raise TargetRequestError(
-                f"HTTP {status}", retryable=True, retry_after=_retry_after(response.headers.get("retry-after"))
-            )
-        if status >= 400:
-            raise TargetRequestError(f"HTTP {status}: {response.text[:200]}", retryable=False)
-        return _parse_reply(response)
+            status = response.status_code
+            if status == 429 or status >= 500:
+                raise TargetRequestError(
+                    f"HTTP {status}", retryable=True, retry_after=_retry_after(response.headers.get("retry-after"))
+                )
+            if status >= 400:
+                raise TargetRequestError(f"HTTP {status}: {response.text[:200]}", retryable=False)
+            return _parse_reply(response)
 
     async def aclose(self) -> None:
         if self._client is not None:

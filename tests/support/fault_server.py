@@ -47,9 +47,10 @@ class FaultServer:
                     server.auth_headers.append(self.headers.get("authorization"))
                 if "[[timeout]]" in text:
                     time.sleep(server.slow_s)
-                m = re.search(r"\[\[(429|500)(?::(\d+))?\]\]", text)
+                m = re.search(r"\[\[(429|500)(?::(\d+))?(?::after=([^\]]*))?\]\]", text)
                 if m and (m.group(2) is None or n <= int(m.group(2))):
-                    self._send(int(m.group(1)), b'{"error": "scripted"}', {"Retry-After": "0"})
+                    after = m.group(3) if m.group(3) is not None else "0"
+                    self._send(int(m.group(1)), b'{"error": "scripted"}', {"Retry-After": after})
                     return
                 if "[[badjson]]" in text:
                     self._send(200, b"{not json")
