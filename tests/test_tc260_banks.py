@@ -15,9 +15,9 @@ from accord.catalog import load_taxonomy
 from accord.probes import Probe, load_bank
 from accord.probes.bank import BUILTIN_DIR
 from accord.probes.coverage import coverage
-from accord.probes.gen.build import build, specs
 from accord.probes.neardup import near_duplicates
 from accord.probes.tc260 import A12_CODES, ASPECTS, LOOK_ALIKE, RISK_CODES
+from scripts.banks.tc260.build import build, specs
 
 BANKS = {"tc260-content": ("content", "answer_safely"), "tc260-refuse": ("refuse", "refuse"),
          "tc260-comply": ("comply", "comply")}

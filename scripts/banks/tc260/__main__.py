@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from accord.probes.bank import BUILTIN_DIR
-from accord.probes.gen.build import build, specs
+from scripts.banks.tc260.build import build, specs
 
 
 def main(argv: list[str]) -> int:

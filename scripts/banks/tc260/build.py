@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from accord.catalog.model import load_taxonomy
-from accord.probes.gen import comply_topics, content_topics, refuse_topics
-from accord.probes.gen.phrasings import COMPLY, CONTENT, REFUSE, Phrasing
 from accord.probes.tc260 import A12_CODES, LOOK_ALIKE, RISK_CODES, aspect_concern
+from scripts.banks.tc260 import comply_topics, content_topics, refuse_topics
+from scripts.banks.tc260.phrasings import COMPLY, CONTENT, REFUSE, Phrasing
 
 SEED = 20260401
 VERSION = "1"
