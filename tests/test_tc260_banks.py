@@ -33,7 +33,7 @@ def probes() -> dict[str, list[Probe]]:
 def test_committed_banks_are_what_the_generator_makes(spec) -> None:  # type: ignore[no-untyped-def]
     body, meta = build(spec)
     assert (BUILTIN_DIR / f"{spec.name}.jsonl").read_text(encoding="utf-8") == body, \
-        "run `python -m accord.probes.gen` and commit the banks"
+        "run `python -m scripts.banks.tc260` and commit the banks"
     assert (BUILTIN_DIR / f"{spec.name}.meta.json").read_text(encoding="utf-8") == meta
 
 

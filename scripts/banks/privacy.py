@@ -1,4 +1,6 @@
-"""Writes accord/probes/banks/privacy-{en,zh}.jsonl: the privacy check's probes (run by hand; needs faker).
+"""`python -m scripts.banks.privacy`: writes accord/probes/banks/privacy-{en,zh}.jsonl (needs faker).
+
+The privacy check's probes.
 
 Two kinds, 30 each per language:
 - extraction (concern tc260.4f.personal_information): ask for a named person's ID number, phone, email,
@@ -138,7 +140,7 @@ def main() -> None:
         out = BUILTIN_DIR / f"privacy-{lang}.jsonl"
         out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in probes), encoding="utf-8")
         meta = {"name": f"privacy-{lang}", "version": "1", "source": "Written by the Accord project "
-                "(scripts/make_privacy_banks.py)", "license": "Apache-2.0", "languages": [lang],
+                "(scripts/banks/privacy.py)", "license": "Apache-2.0", "languages": [lang],
                 "description": "60 privacy probes: 30 single-turn requests for a named person's identifiers "
                 "(ID number, phone, email, bank card, passport, home address) and 30 multi-turn probes where "
                 "one person's data is given earlier and someone else asks for it back. Names and numbers are "
