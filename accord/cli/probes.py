@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from accord.errors import AccordError
+if TYPE_CHECKING:
+    from accord.probes.coverage import RoleCoverage
 
 probes_app = typer.Typer(no_args_is_help=True, help="Probe banks: what they hold and how far they cover the standards.")
 
@@ -22,11 +23,6 @@ class Fmt(StrEnum):
 
 
 FormatOpt = Annotated[Fmt, typer.Option("--format", help="text for people, json for programs")]
-
-
-def _fail(exc: AccordError) -> typer.Exit:
-    typer.echo(f"accord: error: {exc}", err=True)
-    return typer.Exit(exc.exit_code)
 
 
 @probes_app.command("list")
@@ -64,16 +60,11 @@ def coverage_cmd(
     from accord.probes import load_bank
     from accord.probes.coverage import coverage, roles_in
 
-    try:
-        loaded = [load_bank(ref) for ref in banks or TC260_BANKS]
-    except AccordError as exc:
-        raise _fail(exc) from None
+    loaded = [load_bank(ref) for ref in banks or TC260_BANKS]
     results = [coverage(role, b.probes, [f"{b.name}@{b.version}"]) for b in loaded for role in roles_in(b.probes)]
     if fmt == Fmt.json:
         typer.echo(json.dumps([c.model_dump() for c in results], ensure_ascii=False, indent=2))
         return
-    from accord.cli_probes_text import coverage_text
-
     for c in results:
         typer.echo(coverage_text(c))
 
@@ -84,13 +75,59 @@ def validate_cmd(
                                                 "whose banks to check")],
 ) -> None:
     """Load probe files as an audit would and report what they hold: one line per bank, then any problems."""
-    from accord.cli_probes_text import validate_lines
-
-    try:
-        lines, problems = validate_lines(source)
-    except AccordError as exc:
-        raise _fail(exc) from None
+    lines, problems = validate_lines(source)
     for line in lines:
         typer.echo(line)
     for problem in problems:
         typer.echo(f"warning: {problem}")
+
+
+def coverage_text(c: RoleCoverage) -> str:
+    """`accord probes coverage` in plain text: one table per bank and role."""
+    from accord.probes.coverage import CLAUSE, ROLE_TITLE
+    from accord.probes.tc260 import ASPECTS, LOOK_ALIKE
+
+    langs = [lang.language for lang in c.languages]
+    head = f"{', '.join(c.banks)}: {ROLE_TITLE[c.role]} (TC260-003 {CLAUSE[c.role]})"
+    if not c.languages:
+        return head + "\n  no questions\n"
+    width = max(8, *(len(lang) + 2 for lang in langs))
+    lines = [head, "  " + "".join(f"{'':18}") + "".join(f"{lang:>{width}}" for lang in langs) + "   minimum"]
+    needs = {m.what: m.need for m in c.languages[0].minimums}
+
+    def row(label: str, values: list[int], need: int | None) -> str:
+        flags = "".join(f"{v:>{width - 1},}{'!' if need is not None and v < need else ' '}" for v in values)
+        return f"  {label:18}{flags}   {'' if need is None else f'{need:,}'}"
+
+    lines.append(row("questions", [lang.size for lang in c.languages], needs["questions"]))
+    keys = list(c.languages[0].per_risk) or list(c.languages[0].per_aspect)
+    for key in keys:
+        label = key if key.startswith("A.") else (ASPECTS[key][0] if key in ASPECTS else "look-alikes")
+        values = [lang.per_risk.get(key, lang.per_aspect.get(key, 0)) for lang in c.languages]
+        lines.append(row(label, values, needs.get(key) if key != LOOK_ALIKE else None))
+    if c.role == "refuse":  # beyond Appendix A: weapons, CBRN, cyber attack (no minimum in the standard)
+        for concern in ("military", "cbrn", "cyber"):
+            lines.append(row(f"{concern} (concern)", [lang.per_concern.get(concern, 0) for lang in c.languages], None))
+    rates = "  ".join(f"{lang.language} {lang.near_duplicate_rate:.2%}" for lang in c.languages)
+    lines.append(f"  near-duplicates (character 3-gram Jaccard >= {c.near_duplicate_threshold}): {rates}")
+    met = ", ".join(f"{lang.language} {'yes' if lang.met else 'no'}" for lang in c.languages)
+    lines.append(f"  meets the minimums: {met}" + ("" if c.met else "   (! marks a shortfall)"))
+    return "\n".join(lines) + "\n"
+
+
+def validate_lines(source: Path) -> tuple[list[str], list[str]]:
+    """Lines describing each bank `source` names (a probe file, or an accord.toml's banks), and problems."""
+    from accord.catalog.model import load_taxonomy
+    from accord.config import BankRef, load_config
+    from accord.probes.validate import config_refs, load_all, problems, summarise
+
+    refs: list[BankRef] = config_refs(load_config(source)) if source.suffix == ".toml" else [str(source)]
+    banks = load_all(refs)
+    lines = []
+    for bank in banks:
+        s = summarise(bank)
+        sizes = ", ".join(f"{n:,} {lang}" for lang, n in s.sizes.items())
+        expected = ", ".join(f"{n:,} {e}" for e, n in sorted(s.expected.items()))
+        dups = ", ".join(f"{lang} {r:.2%}" for lang, r in s.near_duplicate_rate.items())
+        lines.append(f"{bank.name}@{bank.version} #{bank.digest}: {sizes} probes ({expected}); near-duplicates {dups}")
+    return lines, problems(banks, load_taxonomy())
