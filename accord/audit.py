@@ -205,7 +205,7 @@ def render_run(store: Store, run_id: str) -> Report:
         verdicts += evaluate(scope, target.name, target_metrics, config.attestations)
     taxonomy = load_taxonomy()
     frameworks = [FrameworkInfo(id=f.id, title=f.title, jurisdiction=f.jurisdiction, document=f.document,
-                                status=f.status) for f in load_catalog()
+                                status=f.status, superseded=f.superseded_text()) for f in load_catalog()
                   if config.frameworks is None or f.id in config.frameworks]
     return build_report(
         row=row, config=config, records=records, outputs=outputs, metrics=metrics, planned=planned,

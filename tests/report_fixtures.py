@@ -157,7 +157,7 @@ def sample_judges() -> list[JudgeAccuracy]:
 
 
 SAMPLE_FRAMEWORKS = [
-    FrameworkInfo(id="tc260-003", title="TC260-003-2024 Basic security requirements for generative AI services",
+    FrameworkInfo(id="tc260-003", title="TC260-003 Basic security requirements for generative AI services",
                   jurisdiction="CN", document="TC260-003-2024", status="standard"),
     FrameworkInfo(id="house-policy", title="House safety policy v2", jurisdiction="house", document="R-3, R-5",
                   status="voluntary"),

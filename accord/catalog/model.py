@@ -32,7 +32,7 @@ class Concern(_Frozen):
     name_zh: str
     definition: str
     parent: str | None = None
-    tc260_003: tuple[str, ...] = ()  # TC260-003-2024 Appendix A risk codes, e.g. "A.2.e"
+    tc260_003: tuple[str, ...] = ()  # TC260-003 Appendix A risk codes, e.g. "A.2.e"
     nist_600_1: tuple[str, ...] = ()  # NIST AI 600-1 risk names
 
 
@@ -47,6 +47,7 @@ ProfileField = Literal[
     "kind", "sectors", "regions", "public_facing", "training_flop", "personal_data", "personal_data_subjects",
     "sensitive_personal_data_subjects", "exports_personal_data_from", "critical_information_infrastructure",
     "public_opinion_attributes", "generates", "languages", "automated_decisions", "exports_important_data",
+    "systemic_risk_designated",
 ]
 
 
@@ -110,6 +111,14 @@ class Requirement(_Frozen):
         return self
 
 
+class Supersession(_Frozen):
+    """A framework replaced by a later one: still listed (and judged), and shown as superseded."""
+
+    by: str  # the successor's framework id
+    on: dt.date  # the date the successor took effect
+    note: str = Field(min_length=10)  # where that comes from
+
+
 class Framework(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
@@ -119,7 +128,13 @@ class Framework(_Frozen):
     published: dt.date | None = None
     url: str | None = None
     applies_when: Applicability = Applicability()
+    superseded: Supersession | None = None
     requirements: tuple[Requirement, ...]
+
+    def superseded_text(self) -> str | None:
+        """One line for lists and reports, e.g. "superseded by gb-45654 on 2025-11-01"."""
+        s = self.superseded
+        return None if s is None else f"superseded by {s.by} on {s.on.isoformat()}: {s.note}"
 
 
 @cache
