@@ -32,7 +32,7 @@ class Concern(_Frozen):
     name_zh: str
     definition: str
     parent: str | None = None
-    tc260_003: tuple[str, ...] = ()  # TC260-003 Appendix A risk codes, e.g. "A.2.e"
+    tc260_003: tuple[str, ...] = ()  # TC260-003-2024 Appendix A risk codes, e.g. "A.2.e"
     nist_600_1: tuple[str, ...] = ()  # NIST AI 600-1 risk names
 
 
