@@ -38,6 +38,7 @@ ProfileField = Literal[
     "kind", "sectors", "regions", "public_facing", "training_flop", "personal_data", "personal_data_subjects",
     "sensitive_personal_data_subjects", "exports_personal_data_from", "critical_information_infrastructure",
     "public_opinion_attributes", "generates", "languages", "automated_decisions", "exports_important_data",
+    "systemic_risk_designated",
 ]
 
 
@@ -101,6 +102,14 @@ class Requirement(_Frozen):
         return self
 
 
+class Supersession(_Frozen):
+    """A framework replaced by a later one: still listed (and judged), and shown as superseded."""
+
+    by: str  # the successor's framework id
+    on: dt.date  # the date the successor took effect
+    note: str = Field(min_length=10)  # where that comes from
+
+
 class Framework(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
@@ -110,7 +119,13 @@ class Framework(_Frozen):
     published: dt.date | None = None
     url: str | None = None
     applies_when: Applicability = Applicability()
+    superseded: Supersession | None = None
     requirements: tuple[Requirement, ...]
+
+    def superseded_text(self) -> str | None:
+        """One line for lists and reports, e.g. "superseded by gb-45654 on 2025-11-01"."""
+        s = self.superseded
+        return None if s is None else f"superseded by {s.by} on {s.on.isoformat()}: {s.note}"
 
 
 

@@ -78,6 +78,8 @@ def list_cmd(
         return
     for f in frameworks:
         typer.echo(f"{f.id}  {f.title}  [{f.jurisdiction}, {f.status}, {len(f.requirements)} requirements]")
+        if (superseded := f.superseded_text()) is not None:
+            typer.echo(f"  ({superseded})")
         for r in f.requirements:
             kind = "evidence" if r.evidence else "parts" if r.parts else "attestation"
             typer.echo(f"  {r.id:44} {kind:11} {r.confidence:10} {r.citation}")
@@ -112,6 +114,9 @@ def show_cmd(req_id: Annotated[str, typer.Argument(metavar="ID", help="a require
     lines += [f"  {c.status} change: from {c.applies_from.isoformat()} ({c.basis})" for c in req.date_changes]
     if req.note:
         lines.append(f"  note:        {req.note}")
+    framework = next(f for f in load_catalog() if f.id == req.framework)
+    if (superseded := framework.superseded_text()) is not None:
+        lines.append(f"  framework:   {framework.id} is {superseded}")
     typer.echo("\n".join(lines))
 
 

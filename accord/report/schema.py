@@ -109,6 +109,7 @@ class FrameworkInfo(_M):
     jurisdiction: str
     document: str
     status: str
+    superseded: str | None = None  # "superseded by <id> on <date>: <source>", when a later framework replaced it
 
 
 class MatrixCell(_M):
