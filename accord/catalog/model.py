@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Literal
 
@@ -120,6 +121,7 @@ class Framework(_Frozen):
     url: str | None = None
     applies_when: Applicability = Applicability()
     superseded: Supersession | None = None
+    thresholds: dict[str, float] = {}  # named numbers that conditions use as `value = { threshold = "name" }`
     requirements: tuple[Requirement, ...]
 
     def superseded_text(self) -> str | None:
@@ -133,15 +135,45 @@ def load_framework(path: Path) -> Framework:
     raw = load_toml(path, what="catalog file")
     try:
         head = raw["framework"]
-        reqs = tuple(Requirement.model_validate({**r, "framework": head["id"]}) for r in raw["requirements"])
+        named = head.get("thresholds", {})
+        reqs = tuple(Requirement.model_validate({**_with_thresholds(r, named), "framework": head["id"]})
+                     for r in raw["requirements"])
         return Framework.model_validate({**head, "requirements": reqs})
     except (KeyError, ValidationError) as exc:
         raise ConfigError(f"catalog file {path.name}: {exc}") from None
 
 
+def _with_thresholds(req: dict, named: dict[str, float]) -> dict:
+    """The requirement with each condition's `{ threshold = "name" }` replaced by the framework's number."""
+    when = req.get("applies_when")
+    if not when:
+        return req
+
+    def resolve(cond: dict) -> dict:
+        ref = cond.get("value")
+        if isinstance(ref, dict):
+            if ref.get("threshold") not in named:
+                raise KeyError(f"{req.get('id')}: no threshold {ref.get('threshold')!r} in [framework.thresholds]")
+            return {**cond, "value": named[ref["threshold"]]}
+        return cond
+
+    return {**req, "applies_when": {k: [resolve(c) for c in v] for k, v in when.items()}}
+
+
 @cache
 def load_catalog() -> tuple[Framework, ...]:
-    return tuple(load_framework(p) for p in sorted((HERE / "frameworks").glob("*.toml")))
+    """Every framework: the catalog's own files, then those other installed packages add through the
+    `accord.frameworks` entry-point group (value: the path of a TOML file, or of a folder of them)."""
+    paths = sorted((HERE / "frameworks").glob("*.toml"))
+    for ep in entry_points(group="accord.frameworks"):
+        found = Path(str(ep.load()))
+        paths += sorted(found.glob("*.toml")) if found.is_dir() else [found]
+    frameworks = tuple(load_framework(p) for p in paths)
+    ids = [f.id for f in frameworks]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise ConfigError(f"two catalog files define the same framework id: {', '.join(twice)}")
+    return frameworks
 
 
 def all_requirements() -> dict[str, Requirement]:
