@@ -17,6 +17,7 @@ from pathlib import Path
 
 from accord.catalog import Verdict, applicable, evaluate, load_catalog
 from accord.checks import ChatCheck, ComputedCheck, registered_checks
+from accord.checks.tc260_content import require_judge_measured
 from accord.config import AuditConfig
 from accord.errors import AccordError
 from accord.plugins import parse_config
@@ -59,6 +60,7 @@ class AuditOutcome:
 
 def run_audit(config: AuditConfig, options: AuditOptions, store: Store,
               progress: Callable[[], ProgressDisplay]) -> AuditOutcome:
+    require_judge_measured(config)  # before anything runs: a judge model must be measured and good enough
     run = open_run(config, options.request, store)
     asyncio.run(run_planned(run.config, run.id, run.options.selection, store, progress()))
     store.set_status(run.id, "finished")
