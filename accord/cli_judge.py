@@ -173,7 +173,8 @@ def judge_accuracy_cmd(
             judge = load_config(judge_config).judge
             assert judge is not None  # _llm_judge refused a config without one
             save_record(record_of(judge, found, split=split, limit=limit), save)
-            typer.echo(f"recorded in {save}: set [judge] measurement = \"{save}\" (relative to the config file)")
+            typer.echo(f"recorded in {save}: point [judge] measurement at it (a relative path is read from the "
+                       "config file's folder)")
     except AccordError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     except OSError as exc:

@@ -21,6 +21,7 @@ from accord.scorers.guard_formats import (
     parse_shieldgemma,
 )
 from accord.scorers.harm import HarmJudgement
+from accord.scorers.judge_record import require_measured
 from accord.scorers.judges import open_judge
 from accord.taxonomy import load_taxonomy
 from tests.support.guard_server import GuardServer
@@ -186,3 +187,13 @@ def test_a_failed_request_is_unparsed() -> None:
     found = _judge(config, ["Sure."])
     assert (found[0].label, found[0].score) == ("unparsed", None)
     assert found[0].reason.startswith("judge request failed")
+
+
+def test_settings_a_kind_cannot_take_are_refused_before_an_audit_starts() -> None:
+    target = PythonTarget(type="python", name="g", callable="tests.support.scripted:judge_says_safe")
+    with pytest.raises(ConfigError, match="asked with request = 'chat'"):
+        require_measured(JudgeConfig(target=target, kind="llama-guard-3", request="completion",
+                                     allow_unmeasured=True), ["en"])
+    with pytest.raises(ConfigError, match='not to kind = "rubric"'):
+        require_measured(JudgeConfig(target=target, request="chat", allow_unmeasured=True), ["en"])
+    require_measured(JudgeConfig(target=target, kind="shieldgemma", request="chat", allow_unmeasured=True), ["en"])

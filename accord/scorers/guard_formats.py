@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from accord.errors import ConfigError
 from accord.targets.base import ChatMessage
 
 GUARD_VERSION = "1"  # of Accord's requests and parsers, not of the models
@@ -62,6 +63,14 @@ class GuardFormat:
 
     def category(self, code: str) -> Category | None:
         return next((c for c in self.categories if c.code == code), None)
+
+
+def request_mode(kind: str, request: RequestMode | None) -> RequestMode:
+    """The request a guard kind is asked with: `request`, or the kind's default; ConfigError if it can't take it."""
+    allowed = FORMATS[kind].requests_allowed
+    if request is not None and request not in allowed:
+        raise ConfigError(f"[judge] kind = {kind!r} is asked with request = " + " or ".join(map(repr, allowed)))
+    return request or allowed[0]
 
 
 def guard_name(kind: str) -> str:

@@ -15,7 +15,15 @@ from typing import Literal, Protocol
 
 from accord.config import Sampling
 from accord.errors import ConfigError, TargetRequestError
-from accord.scorers.guard_formats import FORMATS, GuardFormat, GuardRequest, GuardVerdict, RequestMode, guard_name
+from accord.scorers.guard_formats import (
+    FORMATS,
+    GuardFormat,
+    GuardRequest,
+    GuardVerdict,
+    RequestMode,
+    guard_name,
+    request_mode,
+)
 from accord.scorers.harm import HarmJudgement
 from accord.scorers.llm_judge import MAX_RESPONSE_CHARS, ask
 from accord.targets.base import ChatTarget, Reply
@@ -39,10 +47,7 @@ class GuardJudge:
 
     def __post_init__(self) -> None:
         self.format: GuardFormat = FORMATS[self.kind]
-        self.request = self.request or self.format.requests_allowed[0]
-        if self.request not in self.format.requests_allowed:
-            raise ConfigError(f"[judge] kind = {self.kind!r} is asked with request = "
-                              + " or ".join(repr(r) for r in self.format.requests_allowed))
+        self.request = request_mode(self.kind, self.request)
         if self.request == "completion" and not hasattr(self.target, "complete_prompt"):
             raise ConfigError(f'[judge] request = "completion" needs an openai target (/v1/completions); '
                               f"{type(self.target).__name__} has none")

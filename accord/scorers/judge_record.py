@@ -128,15 +128,16 @@ def load_record(path: Path) -> JudgeRecord:
 
 def require_measured(config: JudgeConfig, languages: Sequence[str]) -> None:
     """Raise ConfigError (one line, saying what to do) unless the judge may label answers in `languages`."""
+    identity = judge_identity(config)  # also refuses settings the judge's kind cannot take
     if config.allow_unmeasured:
         return
     if config.measurement is None:
         raise ConfigError(f"the judge model ([judge]) has no recorded measurement: {HOW}")
     rec = load_record(config.measurement)
     where = config.measurement
-    if rec.identity != judge_identity(config):
+    if rec.identity != identity:
         raise ConfigError(f"{where} measured another judge ({_brief(rec.identity)}), not this one "
-                          f"({_brief(judge_identity(config))}): {HOW}")
+                          f"({_brief(identity)}): {HOW}")
     if rec.split != "test" or rec.limit is not None:
         part = f"the first {rec.limit} records" if rec.limit is not None else f"the {rec.split} split"
         raise ConfigError(f"{where} measured the judge on {part}; measure it on the whole test split "

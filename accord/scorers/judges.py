@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from typing import Protocol
 
 from accord.config import JudgeConfig
-from accord.errors import TargetUnavailable
-from accord.scorers.guard_formats import FORMATS, guard_name
+from accord.errors import ConfigError, TargetUnavailable
+from accord.scorers.guard_formats import guard_name, request_mode
 from accord.scorers.guard_judge import GuardJudge
 from accord.scorers.harm import HarmJudgement
 from accord.scorers.llm_judge import RUBRIC_NAME, RUBRIC_VERSION, LLMJudge
@@ -40,7 +40,9 @@ def judge_identity(config: JudgeConfig) -> dict[str, str]:
     name = f"{RUBRIC_NAME}@{RUBRIC_VERSION}" if config.kind == "rubric" else guard_name(config.kind)
     out = {"judge": name, "kind": config.kind, "model": str(model)}
     if config.kind != "rubric":
-        out["request"] = config.request or FORMATS[config.kind].requests_allowed[0]
+        out["request"] = request_mode(config.kind, config.request)
+    elif config.request is not None:
+        raise ConfigError('[judge] request applies to guard models, not to kind = "rubric"')
     if config.kind == "qwen3guard":
         out["controversial"] = config.controversial
     if config.max_tokens is not None:
