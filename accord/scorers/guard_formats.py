@@ -88,7 +88,8 @@ def _conversation(prompt: str, response: str, mode: RequestMode) -> tuple[GuardR
 
 # ---- Llama Guard 3 and 4: "safe", or "unsafe" and a line of comma-separated category codes.
 # Categories S1-S14: the hazard taxonomy of the meta-llama/Llama-Guard-3-8B card (MLCommons hazards + S14 Code
-# Interpreter Abuse); the meta-llama/Llama-Guard-4-12B card lists the same 14 codes and names.
+# Interpreter Abuse; S12-S13 read in copies of the card only: unverified); the meta-llama/Llama-Guard-4-12B card
+# (as NVIDIA's model page reproduces it) lists the same 14 codes and names.
 
 LLAMA_GUARD_CATEGORIES = (
     Category("S1", "Violent Crimes", ("violence",)),
