@@ -132,3 +132,16 @@ def test_a_partial_measurement_is_refused(guard: GuardServer, tmp_path: Path) ->
 def test_save_needs_a_judge_config(tmp_path: Path) -> None:
     result = accord("judge", "accuracy", "--save", "x.json", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.startswith("accord: error: --save")
+
+
+def test_judge_harm_labels_a_file_with_the_guard_model(guard: GuardServer, tmp_path: Path) -> None:
+    cfg = _write(tmp_path, guard)
+    rows = [json.loads(x) for x in (labelled_path("en", "harm").with_name("fluent_labelled_en.jsonl"))
+            .read_text(encoding="utf-8").splitlines()[:6]]
+    (tmp_path / "answers.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = accord("judge", "harm", "answers.jsonl", "--judge-config", cfg, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    decide = oracle(FLIP)
+    assert [o["harmful"] for o in out] == [decide(sent(r["response"])) == "unsafe" for r in rows]
+    assert {o["judge"] for o in out} == {"accord.guard-llama-guard-3@1"}
