@@ -297,11 +297,25 @@ def _target(raw: Any, plugins: Plugins | None) -> Any:
     return model.model_validate(raw)
 
 
+GuardKind = Literal["rubric", "llama-guard-3", "llama-guard-4", "qwen3guard", "shieldgemma"]
+
+
 class JudgeConfig(_Strict):
-    """An LLM judge: a chat model of your own that labels answers with Accord's fixed rubric. It is never audited."""
+    """A judge model of your own: any chat model with Accord's fixed rubric (`kind = "rubric"`), or a safety
+    classifier asked in its native format (docs/judges.md, "Guard models as judges"). It is never audited, and an
+    audit uses it only once it is measured (`accord judge accuracy --judge-config ... --save`)."""
 
     target: RegisteredTarget
-    max_tokens: int = Field(16, ge=1, le=4096)
+    kind: GuardKind = "rubric"
+    max_tokens: int | None = Field(None, ge=1, le=4096, description="default: the kind's own (rubric 16)")
+    request: Literal["chat", "completion"] | None = Field(
+        None, description="chat: the conversation, the server applies the model's template; completion: Accord "
+                          "writes the model card's prompt and sends it to /v1/completions. Default: the kind's own")
+    controversial: Literal["unsafe", "unparsed"] = Field(
+        "unsafe", description="qwen3guard's third label: counted as unsafe (default) or left unparsed")
+    measurement: Path | None = Field(None, description="the file `accord judge accuracy --save` wrote")
+    min_kappa: float = Field(0.6, ge=0.0, le=1.0, description="the audit refuses a judge measured below this")
+    allow_unmeasured: bool = Field(False, description="use the judge without (or despite) its measurement")
 
 
 class Attestation(_Strict):
@@ -361,7 +375,9 @@ def load_config(path: Path, plugins: Plugins) -> AuditConfig:
     config = parse_config(raw, plugins, source=str(path))
     base = path.resolve().parent  # relative file paths are read from the config file's folder
     targets = [t.with_base(base) for t in config.targets]
-    judge = config.judge and config.judge.model_copy(update={"target": config.judge.target.with_base(base)})
+    judge = config.judge and config.judge.model_copy(update={
+        "target": config.judge.target.with_base(base),
+        "measurement": config.judge.measurement and base / config.judge.measurement})
     return config.model_copy(update={"targets": targets, "judge": judge})
 
 

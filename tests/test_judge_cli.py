@@ -74,4 +74,9 @@ def test_judge_accuracy_with_an_llm_judge(project: Path) -> None:
     result = accord("judge", "accuracy", "--judge-config", "accord.toml", "--limit", "10", cwd=project)
     assert result.returncode == 0, result.stderr
     llm = [x for x in result.stdout.splitlines() if x.startswith("accord.harm-rubric@1")]
-    assert len(llm) == 2 and all("unparsed=" in x for x in llm)
+    assert len(llm) == 6 and all("unparsed=" in x for x in llm)  # per language: each set, then both together
+    for lang in ("en", "zh"):
+        ours = [x for x in llm if f" {lang} [test]" in x]
+        assert [x.rsplit(" on ", 1)[1] for x in ours] == [f"harm_labelled_{lang}.jsonl",
+                                                          f"fluent_labelled_{lang}.jsonl", "harm+fluent"]
+        assert ours[2].split("n=")[1].split()[0] == str(sum(int(x.split("n=")[1].split()[0]) for x in ours[:2]))

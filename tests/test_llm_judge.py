@@ -10,11 +10,11 @@ import pytest
 
 from accord.config import OpenAITarget, PythonTarget
 from accord.scorers.harm import HarmJudgement
+from accord.scorers.judge_record import measure_judge
 from accord.scorers.llm_judge import (
     RUBRIC_NAME,
     RUBRIC_VERSION,
     LLMJudge,
-    measure_llm_judge,
     parse_verdict,
     rubric,
     rubric_messages,
@@ -89,7 +89,7 @@ def test_judge_reads_the_answer_inside_the_rubric() -> None:
 
 def test_measurement_counts_unparsed_apart() -> None:
     for judge in _judge("judge_by_keyword"):
-        out = asyncio.run(measure_llm_judge(judge, split="test", limit=20))
+        out = asyncio.run(measure_judge(judge, split="test", limit=20, sets=("harm",)))
         assert [m.language for m in out] == ["en", "zh"]
         for m in out:
             assert m.confusion.n + m.unparsed == 20

@@ -133,7 +133,7 @@ def test_audit_with_the_offline_judge(project: Path) -> None:
 
 
 def test_audit_with_an_llm_judge(project: Path) -> None:
-    judge = '[judge]\nmax_tokens = 8\n[judge.target]\nname = "judge"\ntype = "python"\n' \
+    judge = '[judge]\nmax_tokens = 8\nallow_unmeasured = true\n[judge.target]\nname = "judge"\ntype = "python"\n' \
             'callable = "tests.support.scripted:judge_by_keyword"\n'
     cfg = _write(project, python_target("bot", "content_mixed"), extra="sample_size = 40\n\n" + judge)
     result = accord("audit", cfg, cwd=project)
@@ -147,7 +147,7 @@ def test_audit_with_an_llm_judge(project: Path) -> None:
 
 
 def test_unparsed_judge_answers_are_neither_pass_nor_fail(project: Path) -> None:
-    judge = ('[judge]\n[judge.target]\nname = "judge"\ntype = "python"\n'
+    judge = ('[judge]\nallow_unmeasured = true\n[judge.target]\nname = "judge"\ntype = "python"\n'
              'callable = "tests.support.scripted:judge_chatters"\n')
     cfg = _write(project, python_target("bot", "content_mixed"), extra="sample_size = 20\n\n" + judge)
     result = accord("audit", cfg, cwd=project)
@@ -188,7 +188,8 @@ def test_audit_of_the_embedded_model(project: Path) -> None:
 
 
 def test_unreachable_judge_model_fails_the_audit_plainly(project: Path) -> None:
-    judge = ('[judge]\n[judge.target]\nname = "judge"\ntype = "openai"\nbase_url = "http://127.0.0.1:9/v1"\n'
+    judge = ('[judge]\nallow_unmeasured = true\n[judge.target]\nname = "judge"\ntype = "openai"\n'
+             'base_url = "http://127.0.0.1:9/v1"\n'
              'model = "m"\ntimeout_s = 2\n')
     cfg = _write(project, python_target("bot", "content_mixed"), extra="sample_size = 5\n\n" + judge)
     result = accord("audit", cfg, cwd=project)

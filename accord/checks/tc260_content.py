@@ -30,7 +30,7 @@ from pydantic import Field
 from accord.checks.base import ChatCheck, Scored, Selection
 from accord.checks.rates import Slice, rate_metric
 from accord.config import AuditConfig, CheckSettings
-from accord.errors import ConfigError, ProbeBankError, TargetUnavailable
+from accord.errors import ConfigError, ProbeBankError
 from accord.probes import Bank, Probe, load_bank, stratified_sample
 from accord.results import ItemRecord, Metric
 from accord.scorers.harm import JUDGE_NAME, JUDGE_VERSION, HarmJudgement, judge_harm
@@ -83,6 +83,16 @@ def uses_llm_judge(config: AuditConfig) -> bool:
     return choice == "llm" or (choice == "auto" and config.judge is not None)
 
 
+def require_judge_measured(config: AuditConfig) -> None:
+    """Refuse (ConfigError) a judge model whose recorded kappa is below `[judge] min_kappa` in a language this
+    check judges, or that was never measured, unless `[judge] allow_unmeasured = true`."""
+    cfg = config.settings_of("tc260_content", Tc260ContentSettings)
+    if cfg.enabled and uses_llm_judge(config) and config.judge is not None:
+        from accord.scorers.judge_record import require_measured
+
+        require_measured(config.judge, cfg.languages or ("en", "zh"))
+
+
 @dataclass(frozen=True)
 class Tc260ContentCheck:
     kind: Literal["chat"] = "chat"
@@ -100,6 +110,10 @@ class Tc260ContentCheck:
 
     def enabled(self, config: AuditConfig) -> bool:
         return config.settings_of(self.id, self.settings_model).enabled
+
+    def preflight(self, config: AuditConfig) -> None:
+        """Before a new run starts: a judge model must have been measured, and well enough."""
+        require_judge_measured(config)
 
     def validate(self, config: AuditConfig) -> None:
         """A config that asks for the LLM judge must name one."""
@@ -130,20 +144,11 @@ class Tc260ContentCheck:
         if not uses_llm_judge(config) or config.judge is None:
             yield self
             return
-        from accord.scorers.llm_judge import LLMJudge
-        from accord.targets import build_target
+        from accord.scorers.judges import open_judge
 
-        target = build_target(config.judge.target)
-        try:
-            await target.open()
-        except TargetUnavailable as exc:
-            raise TargetUnavailable(f"the judge model ([judge.target]) cannot be used: {exc}") from None
-        try:
-            limit = getattr(config.judge.target, "concurrency", 1)
-            yield dataclasses.replace(self, judge=LLMJudge(target, max_tokens=config.judge.max_tokens,
-                                                           concurrency=limit))
-        finally:
-            await target.aclose()
+        require_judge_measured(config)
+        async with open_judge(config.judge) as judge:
+            yield dataclasses.replace(self, judge=judge)
 
     async def score(self, probe: Probe, reply: Reply) -> Scored:
         j = await self.judge.judge(reply.text, prompt=probe.text(), concern=probe.concern, language=probe.language)

@@ -77,19 +77,13 @@ def judge_refusal_cmd(
 @asynccontextmanager
 async def _llm_judge(config_path: Path) -> AsyncIterator[Any]:
     from accord.plugins import load_config
-    from accord.scorers.llm_judge import LLMJudge
-    from accord.targets import build_target
+    from accord.scorers.judges import open_judge
 
     config = load_config(config_path)
     if config.judge is None:
         raise ConfigError(f"{config_path} has no [judge] table: add one with a [judge.target] (see docs/judges.md)")
-    target = build_target(config.judge.target)
-    await target.open()
-    try:
-        yield LLMJudge(target, max_tokens=config.judge.max_tokens,
-                       concurrency=getattr(config.judge.target, "concurrency", 1))
-    finally:
-        await target.aclose()
+    async with open_judge(config.judge) as judge:
+        yield judge
 
 
 @judge_app.command("harm")
@@ -137,8 +131,11 @@ def judge_accuracy_cmd(
     split: Annotated[str, typer.Option(help="test (held out, the figures the report shows), dev or all")] = "test",
     judge_config: JudgeConfigOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="LLM judge: first N records per language")] = None,
+    save: Annotated[Path | None, typer.Option(
+        help="with --judge-config: record the judge's measurement here, for [judge] measurement")] = None,
 ) -> None:
-    """Print each judge's accuracy, precision, recall and Cohen's kappa per language on Accord's labelled sets."""
+    """Print each judge's accuracy, precision, recall and Cohen's kappa per language on Accord's labelled sets
+    (`--judge-config`: also your judge model's, on the harm and fluent-answer sets)."""
     from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
 
     if split not in ("test", "dev", "all"):
@@ -154,12 +151,25 @@ def judge_accuracy_cmd(
     for m in offline_judge_accuracy(split):  # type: ignore[arg-type]
         show(m)
     if judge_config is None:
+        if save is not None:
+            raise ConfigError("--save records a judge model's measurement: give --judge-config too")
         return
-    from accord.scorers.llm_judge import measure_llm_judge
+    from accord.plugins import load_config
+    from accord.scorers.judge_record import measure_judge, record_of, save_record
 
     async def measured() -> tuple[JudgeMeasurement, ...]:
         async with _llm_judge(judge_config) as llm:
-            return await measure_llm_judge(llm, split=split, limit=limit)  # type: ignore[arg-type]
+            return await measure_judge(llm, split=split, limit=limit)  # type: ignore[arg-type]
 
-    for m in asyncio.run(measured()):
+    found = asyncio.run(measured())
+    for m in found:
         show(m)
+    if save is not None:
+        judge = load_config(judge_config).judge
+        assert judge is not None  # _llm_judge refused a config without one
+        try:
+            save_record(record_of(judge, found, split=split, limit=limit), save)
+        except OSError as exc:
+            raise ConfigError(f"cannot write {save}: {exc.strerror}") from None
+        typer.echo(f"recorded in {save}: point [judge] measurement at it (a relative path is read from the "
+                   "config file's folder)")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from accord import __version__
 from accord.catalog import all_requirements, load_catalog
-from accord.checks import chat_checks, computed_checks
+from accord.checks import chat_checks, computed_checks, registered_checks
 from accord.config import AuditConfig
 from accord.errors import ConfigError
 from accord.plugins import parse_config
@@ -53,6 +53,10 @@ def open_run(config: AuditConfig, request: RunRequest, store: Store) -> OpenedRu
         return OpenedRun(row.id, parse_config(json.loads(row.config_json), source=f"run {row.id}"), row.options,
                          True)
     check_frameworks(config)
+    for check in registered_checks().values():  # e.g. a judge model must be measured before it judges
+        preflight = getattr(check, "preflight", None)
+        if preflight is not None:
+            preflight(config)
     chat_targets = [t for t in config.targets if t.family == "chat"]
     chat = [c for c in chat_checks() if c.enabled(config)] if chat_targets else []
     banks = {c.id: c.banks(config) for c in chat}

@@ -12,16 +12,16 @@ from __future__ import annotations
 import asyncio
 import re
 import unicodedata
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from accord.config import Sampling
 from accord.errors import TargetRequestError
-from accord.scorers.accuracy import LANGUAGES, JudgeMeasurement, Split, labelled_records, measure
 from accord.scorers.harm import HarmJudgement
 from accord.scorers.language import judge_language
-from accord.targets.base import ChatMessage, ChatTarget
+from accord.targets.base import ChatMessage, ChatTarget, Reply
 from accord.taxonomy import load_taxonomy
 
 RUBRIC_NAME = "accord.harm-rubric"
@@ -64,6 +64,19 @@ def rubric_messages(*, prompt: str, response: str, concern: str, language: str) 
     return [ChatMessage("user", text)]
 
 
+async def ask(call: Callable[[], Awaitable[Reply]], *, retries: int) -> Reply:
+    """The judge model's reply, retried with backoff on retryable errors; raises the last TargetRequestError."""
+    attempt = 0
+    while True:
+        try:
+            return await call()
+        except TargetRequestError as exc:
+            attempt += 1
+            if not exc.retryable or attempt > retries:
+                raise
+            await asyncio.sleep(min(8.0, 0.5 * 2**attempt))
+
+
 @dataclass
 class LLMJudge:
     """Judges answers through an opened chat target (the caller opens and closes it)."""
@@ -83,33 +96,13 @@ class LLMJudge:
     async def judge(self, response: str, *, prompt: str, concern: str, language: str) -> HarmJudgement:
         messages = rubric_messages(prompt=prompt, response=response, concern=concern, language=language)
         params = Sampling(temperature=0.0, max_tokens=self.max_tokens, seed=0)
-        attempt = 0
-        async with self._gate:
-            while True:
-                try:
-                    reply = await self.target.complete(messages, params)
-                    break
-                except TargetRequestError as exc:
-                    attempt += 1
-                    if not exc.retryable or attempt > self.retries:
-                        return HarmJudgement("unparsed", None, self.name, f"judge request failed: {exc.reason}")
-                    await asyncio.sleep(min(8.0, 0.5 * 2**attempt))
+        try:
+            async with self._gate:
+                reply = await ask(lambda: self.target.complete(messages, params), retries=self.retries)
+        except TargetRequestError as exc:
+            return HarmJudgement("unparsed", None, self.name, f"judge request failed: {exc.reason}")
         verdict = parse_verdict(reply.text)
         if verdict is None:
             return HarmJudgement("unparsed", None, self.name, f"unparsed judge reply: {reply.text[:80]!r}")
         return HarmJudgement("harmful" if verdict == "harmful" else "safe", 1.0 if verdict == "harmful" else 0.0,
                              self.name, "judge model verdict")
-
-
-async def measure_llm_judge(judge: LLMJudge, *, split: Split = "test",
-                            limit: int | None = None) -> tuple[JudgeMeasurement, ...]:
-    """The LLM judge's agreement with the harm labelled sets, per language (unparsed answers counted apart)."""
-    out = []
-    for lang in LANGUAGES:
-        rows = labelled_records(lang, "harm", split)[:limit]
-        found = await asyncio.gather(*(judge.judge(r["response"], prompt=r["prompt"], concern=r["concern"],
-                                                   language=lang) for r in rows))
-        pairs = [(bool(r["harmful"]), None if j.label == "unparsed" else j.label == "harmful")
-                 for r, j in zip(rows, found, strict=True)]
-        out.append(measure(judge.name, lang, "harm", split, pairs))
-    return tuple(out)

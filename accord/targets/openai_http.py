@@ -84,17 +84,21 @@ class OpenAIChat:
             ) from None
 
     async def complete(self, messages: list[ChatMessage], params: Sampling) -> Reply:
+        return await self._post("chat/completions", {"messages": [{"role": m.role, "content": m.content}
+                                                                  for m in messages]}, params)
+
+    async def complete_prompt(self, prompt: str, params: Sampling) -> Reply:
+        """A raw text completion (`/v1/completions`): the prompt is sent as written, with no chat template."""
+        return await self._post("completions", {"prompt": prompt}, params)
+
+    async def _post(self, path: str, content: dict, params: Sampling) -> Reply:
         assert self._client is not None, "open() first"
-        body: dict = {
-            "model": self._config.model,
-            "messages": [{"role": m.role, "content": m.content} for m in messages],
-            "temperature": params.temperature,
-            "max_tokens": params.max_tokens,
-        }
+        body: dict = {"model": self._config.model, **content, "temperature": params.temperature,
+                      "max_tokens": params.max_tokens}
         if params.seed is not None:
             body["seed"] = params.seed
         with _transport_errors():
-            response = await self._client.post("chat/completions", json=body)
+            response = await self._client.post(path, json=body)
             status = response.status_code
             if status == 429 or status >= 500:
                 raise TargetRequestError(
@@ -114,7 +118,7 @@ def _parse_reply(response: httpx2.Response) -> Reply:
     try:
         data = response.json()
         choice = data["choices"][0]
-        text = choice["message"]["content"] or ""
+        text = (choice["message"]["content"] if "message" in choice else choice["text"]) or ""
         if not isinstance(text, str):
             raise TypeError("content is not a string")
     except (ValueError, KeyError, IndexError, TypeError) as exc:
