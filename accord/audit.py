@@ -22,14 +22,15 @@ from accord.errors import AccordError, ConfigError
 from accord.probes import Probe
 from accord.report.build import build_report
 from accord.report.html import write_report
-from accord.report.schema import FrameworkInfo, JudgeAccuracy, Report
+from accord.report.schema import FrameworkInfo, Report
 from accord.results import CheckOutputRecord, Metric
 from accord.run.executor import Progress, RetryPolicy, execute
+from accord.run.judged import with_judges
+from accord.run.judges import judge_table, record_judges, recorded_judges
 from accord.run.store import Store, now
-from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
 from accord.targets import ChatTarget, build_target
 
-EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INCONCLUSIVE = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def _open_run(config: AuditConfig, options: AuditOptions, store: Store) -> tuple
     if not plan:
         raise ConfigError("no check applies to the targets in this config: enable a check that measures them")
     run_id = store.create_run(key, config.name, config_json, json.dumps(opts), __version__, plan)
+    record_judges(store, run_id)  # the judges' accuracy as it stands now, shown whenever this run is rendered
     return run_id, config, False
 
 
@@ -184,6 +186,7 @@ def render_run(store: Store, run_id: str) -> Report:
     outputs = store.outputs(run_id)
     planned = store.planned(run_id)
     checks = registered_checks()
+    judges = recorded_judges(store, run_id)
     started = dt.date.fromisoformat(row.created_at[:10])
     metrics: list[Metric] = []
     verdicts = []
@@ -194,8 +197,8 @@ def render_run(store: Store, run_id: str) -> Report:
             if name != target.name or check is None:
                 continue
             if isinstance(check, ChatCheck):
-                own = (r for r in records if r.target == name and r.check == check_id)
-                target_metrics += check.compute_metrics(name, own)
+                own = [r for r in records if r.target == name and r.check == check_id]
+                target_metrics += with_judges(check.compute_metrics(name, own), own, judges)
             else:
                 target_metrics += [m for o in outputs if o.target == name and o.check == check_id and o.status == "ok"
                                    for m in o.metrics]
@@ -209,7 +212,7 @@ def render_run(store: Store, run_id: str) -> Report:
                   if config.frameworks is None or f.id in config.frameworks]
     return build_report(
         row=row, config=config, records=records, outputs=outputs, metrics=metrics, planned=planned,
-        verdicts=verdicts, judges=[_judge_row(j) for j in offline_judge_accuracy()],
+        verdicts=verdicts, judges=judge_table(judges),
         concerns={c.id: c.name_en for c in taxonomy.values()},
         check_titles={c.id: c.title for c in checks.values()},
         computed={c.id for c in checks.values() if isinstance(c, ComputedCheck)}, frameworks=frameworks,
@@ -217,19 +220,14 @@ def render_run(store: Store, run_id: str) -> Report:
     )
 
 
-def _judge_row(j: JudgeMeasurement) -> JudgeAccuracy:
-    a, c = j.accuracy, j.confusion
-    return JudgeAccuracy(judge=j.judge, language=j.language, n=a.n, accuracy=a.rate or 0.0, low=a.low,
-                         high=a.high, dataset=j.dataset, split=j.split, precision=c.precision, recall=c.recall,
-                         kappa=c.kappa, unparsed=j.unparsed)
-
-
 def exit_code_for(report: Report) -> int:
     incomplete = any(c.errors or c.not_run for t in report.targets for c in t.checks)
     incomplete = incomplete or not any(t.checks for t in report.targets)
     if incomplete:
         return EXIT_RUN_FAILED
-    return EXIT_NOT_MET if any(v.verdict == "not met" for v in report.verdicts) else EXIT_OK
+    if any(v.verdict in ("not met", "contradicted") for v in report.verdicts):
+        return EXIT_NOT_MET
+    return EXIT_INCONCLUSIVE if any(v.verdict == "inconclusive" for v in report.verdicts) else EXIT_OK
 
 
 __all__ = ["AccordError", "AuditOptions", "AuditOutcome", "run_audit", "render_run", "exit_code_for"]

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from accord.catalog import Verdict
+from accord.errors import ConfigError
 from accord.results import Metric
 
-REPORT_SCHEMA_VERSION = 4  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
-# 4: judges carry split, precision, recall, kappa, unparsed
+REPORT_SCHEMA_VERSION = 5  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
+# 4: judges carry split, precision, recall, kappa, unparsed; 5: verdicts `inconclusive` and `contradicted`, per-
+# language and per-group lines, judge-corrected rates; judges recorded with the run (specificity, labelled digest)
 
 
 class _M(BaseModel):
@@ -89,6 +93,9 @@ class JudgeAccuracy(_M):
     recall: float | None = None
     kappa: float | None = None
     unparsed: int = 0
+    specificity: float | None = None
+    labelled_sha256: str | None = None  # the labelled sets measured, as recorded with the run
+    measured_at: str | None = None
 
 
 class RunInfo(_M):
@@ -129,3 +136,22 @@ class Report(_M):
     concerns: dict[str, str]  # id -> English name, for the tables
     frameworks: list[FrameworkInfo] = []
     matrix: list[MatrixCell] = []
+
+
+def load_report(path: Path) -> Report:
+    """Read a report.json. Versions 1-4 load as they are (every field added since has a default and no verdict
+    label was removed); a newer version is refused."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read the report {path}: {exc}") from None
+    version = raw.get("schema_version", 1) if isinstance(raw, dict) else None
+    if not isinstance(version, int):
+        raise ConfigError(f"{path} is not an Accord report.json (no schema_version)")
+    if version > REPORT_SCHEMA_VERSION:
+        raise ConfigError(f"{path} was written by a newer Accord (report schema {version}, this one reads up to "
+                          f"{REPORT_SCHEMA_VERSION}); upgrade Accord to read it")
+    try:
+        return Report.model_validate({**raw, "schema_version": REPORT_SCHEMA_VERSION})
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: not a valid report (schema {version}): {exc.errors()[0]['msg']}") from None

@@ -19,7 +19,7 @@ from pathlib import Path
 from accord.errors import StoreError
 from accord.results import CheckOutputRecord, ItemRecord
 
-STORE_SCHEMA_VERSION = 2  # 2: outputs of computed checks
+STORE_SCHEMA_VERSION = 3  # 2: outputs of computed checks; 3: judges measured when a run is created
 DEFAULT_STORE = Path(".accord") / "accord.db"
 
 _SCHEMA = """
@@ -41,6 +41,9 @@ CREATE TABLE IF NOT EXISTS outputs (
   run_id TEXT NOT NULL REFERENCES runs(id), target TEXT NOT NULL, check_id TEXT NOT NULL,
   status TEXT NOT NULL, record_json TEXT NOT NULL,
   PRIMARY KEY (run_id, target, check_id));
+CREATE TABLE IF NOT EXISTS judges (
+  run_id TEXT NOT NULL REFERENCES runs(id), judge TEXT NOT NULL, language TEXT NOT NULL,
+  record_json TEXT NOT NULL, PRIMARY KEY (run_id, judge, language));
 """
 
 
@@ -116,6 +119,17 @@ class Store:
     def set_status(self, run_id: str, status: str) -> None:
         finished = now() if status != "running" else None
         self._db.execute("UPDATE runs SET status=?, finished_at=? WHERE id=?", (status, finished, run_id))
+
+    # judges: their measured accuracy as it stood when the run was created (accord.run.judges)
+    def write_judges(self, run_id: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        """[(judge, language, record_json), ...]; written once, when the run is created."""
+        with self._transaction():
+            self._db.executemany("INSERT OR IGNORE INTO judges VALUES (?, ?, ?, ?)",
+                                 [(run_id, j, lang, rec) for j, lang, rec in rows])
+
+    def judges(self, run_id: str) -> list[str]:
+        rows = self._db.execute("SELECT record_json FROM judges WHERE run_id=? ORDER BY rowid", (run_id,))
+        return [r[0] for r in rows]
 
     # plan
     def plan(self, run_id: str, target: str, check: str) -> list[tuple[str, str]]:
