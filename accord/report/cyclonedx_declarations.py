@@ -87,8 +87,9 @@ def _evidence(v: Verdict, created: str) -> dict | None:
     author = {"name": f"Accord {__version__}"}
     base = {"bom-ref": ref("evidence", v.target, v.requirement), "created": created, "author": author}
     if v.value is not None and v.metric is not None:
-        measured = {k: getattr(v, k) for k in ("metric", "value", "low", "high", "n", "op", "threshold", "min_n",
-                                               "judge", "corrected", "corrected_low", "corrected_high", "decided_by")}
+        measured = {k: getattr(v, k) for k in ("metric", "value", "low", "high", "n", "op", "threshold", "min_n")}
+        measured.update({k: getattr(v, k) for k in ("judge", "corrected", "corrected_low", "corrected_high",
+                                                    "decided_by") if getattr(v, k) is not None})
         interval = f", 95% interval {v.low:.4f}-{v.high:.4f}" if v.low is not None and v.high is not None else ""
         rule = f"; rule {v.op} {v.threshold:g} with n >= {v.min_n}" if v.op and v.threshold is not None else ""
         said = f"Measured {v.metric} = {v.value:.4f} (n={v.n}{interval}){rule}. {_sentence(v.reason)}"
