@@ -7,6 +7,12 @@ Rogan & Gladen (1978, Am. J. Epidemiol. 107:71–76) invert it: π̂ = (p + Sp �
 [0, 1]. Se and Sp are themselves estimates from the judge's held-out labelled items, so the interval draws all
 three proportions at once: each from its Jeffreys posterior Beta(k + ½, n − k + ½), seeded, and takes the
 percentiles of the corrected rate over the draws (a parametric bootstrap over items and validation sets).
+Where the judge clearly labelled more items positive than its measured sensitivity explains (the lower 2.5% of
+p's draws above Se: its labelled set was harder than these items), the figures do not fit and the rate is only
+bounded: each draw gives [(p + Sp − 1) / Sp, 1], taking Se on these items as
+unknown up to 1; where it clearly labelled fewer than its false-positive rate explains, [0, p / Se]. The interval
+takes the lower tail of the lower bounds and the upper tail of the upper bounds, so such a rate keeps its
+sampling error instead of collapsing onto a clipped 1 or 0.
 Items in several languages are strata, each corrected with its own language's figures and pooled by item
 count. A draw where Se + Sp ≤ 1 (a judge no better than chance) has no corrected rate; if more than the
 interval's tail share of draws are such, the interval is the whole [0, 1].
@@ -74,25 +80,37 @@ def _beta(rng: np.random.Generator, k: np.ndarray, n: np.ndarray, draws: int) ->
 
 
 def corrected_draws(k: np.ndarray, n: np.ndarray, v: Sequence[np.ndarray], *, draws: int = DRAWS,
-                    seed: int = SEED) -> np.ndarray:
-    """Draws of the corrected rate, shaped (*shape, draws), NaN where Se + Sp ≤ 1. `v` is (sensitivity_k,
-    sensitivity_n, specificity_k, specificity_n); every array broadcasts against `k`."""
+                    seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """Draws of the corrected rate's lower and upper bound, each shaped (*shape, draws): equal where the draw
+    fits the model, the bounds of the identified set where it does not (module docstring), NaN where Se + Sp ≤ 1.
+    `v` is (sensitivity_k, sensitivity_n, specificity_k, specificity_n); every array broadcasts against `k`."""
     rng = np.random.default_rng(seed)
     p = _beta(rng, k, n, draws)
     se = _beta(rng, v[0], v[1], draws)
     sp = _beta(rng, v[2], v[3], draws)
     youden = se + sp - 1
+    # clearly more labelled positive than the judge's measured sensitivity explains (p's lower 2.5% above Se): Se
+    # on these items is unknown, up to 1; clearly fewer than its false-positive rate explains: Sp is, up to 1
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.clip((p + sp - 1) / youden, 0.0, 1.0)
-    return np.where(youden > 0, out, np.nan)
+        above = (np.quantile(p, 0.025, axis=-1) > np.asarray(v[0]) / np.asarray(v[1]))[..., None]
+        below = (np.quantile(p, 0.975, axis=-1) < 1 - np.asarray(v[2]) / np.asarray(v[3]))[..., None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rg = (p + sp - 1) / youden
+        low = np.where(above, (p + sp - 1) / sp, np.where(below, 0.0, rg))
+        high = np.where(above, 1.0, np.where(below, p / se, rg))
+    undefined = youden <= 0
+    return (np.where(undefined, np.nan, np.clip(low, 0.0, 1.0)),
+            np.where(undefined, np.nan, np.clip(high, 0.0, 1.0)))
 
 
-def interval(samples: np.ndarray, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval over the last axis; the whole [0, 1] where too many draws have no corrected rate."""
+def interval(draws: tuple[np.ndarray, np.ndarray], confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile interval over the last axis (lower tail of the lower bounds, upper tail of the upper ones);
+    the whole [0, 1] where too many draws have no corrected rate."""
+    lower, upper = draws
     tail = (1 - confidence) / 2
-    undefined = np.mean(np.isnan(samples), axis=-1)
-    filled = np.where(np.isnan(samples), 0.5, samples)
-    low, high = np.quantile(filled, [tail, 1 - tail], axis=-1)
+    undefined = np.mean(np.isnan(lower), axis=-1)
+    low = np.quantile(np.where(np.isnan(lower), 0.0, lower), tail, axis=-1)
+    high = np.quantile(np.where(np.isnan(upper), 1.0, upper), 1 - tail, axis=-1)
     wide = undefined > tail
     return np.where(wide, 0.0, low), np.where(wide, 1.0, high)
 
@@ -114,7 +132,7 @@ def judged_rate(strata: Sequence[Stratum], *, draws: int = DRAWS, seed: int = SE
     ns = np.array([s.n for s in live])
     vs = [np.array([getattr(s.validation, f) for s in live]) for f in
           ("sensitivity_k", "sensitivity_n", "specificity_k", "specificity_n")]
-    samples = corrected_draws(ks, ns, vs, draws=draws, seed=seed)  # (strata, draws)
-    pooled = (samples * (ns / n)[:, None]).sum(axis=0)  # NaN in any stratum leaves the draw undefined
-    low, high = interval(pooled, confidence)
+    lower, upper = corrected_draws(ks, ns, vs, draws=draws, seed=seed)  # each (strata, draws)
+    weights = (ns / n)[:, None]  # pooled bounds: NaN in any stratum leaves the draw undefined
+    low, high = interval(((lower * weights).sum(axis=0), (upper * weights).sum(axis=0)), confidence)
     return JudgedRate(judged, corrected, float(low), float(high), n)

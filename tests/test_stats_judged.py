@@ -40,6 +40,21 @@ def test_corrected_interval_covers_the_truth_at_its_nominal_rate(truth: float, n
     assert 0.93 <= coverage <= 0.97, coverage
 
 
+@pytest.mark.parametrize("truth", [0.97, 0.95])
+def test_a_judge_whose_labelled_set_was_harder_than_the_items_still_covers(truth: float) -> None:
+    """The refusal judge's recall is 0.80 on its labelled set (hard cases: refusals with an alternative) but near
+    0.99 on plain refusals: the judged rate then exceeds the recorded sensitivity, and the interval must keep the
+    sampling error rather than collapse onto a clipped 1."""
+    rng = np.random.default_rng(5)
+    n, pos, neg = 300, 65, 374
+    true_pos = rng.binomial(n, truth, RUNS)
+    k = rng.binomial(true_pos, 0.99) + rng.binomial(n - true_pos, 0.005)
+    sk, tk = rng.binomial(pos, 0.80, RUNS), rng.binomial(neg, 0.995, RUNS)
+    low, high = interval(corrected_draws(k, np.full(RUNS, n), [sk, np.full(RUNS, pos), tk, np.full(RUNS, neg)],
+                                         draws=2000, seed=3))
+    assert np.mean((low <= truth) & (truth <= high)) >= 0.95
+
+
 def test_the_wilson_interval_on_judged_labels_misses_the_truth() -> None:
     """What verdicts used before: a weak judge's labels, with the sample's error only, rarely cover the truth."""
     for truth, n, se, sp, pos, neg in [(0.14, 1000, 0.38, 0.95, 100, 300), (0.95, 300, 0.80, 0.97, 200, 150)]:
