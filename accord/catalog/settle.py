@@ -1,6 +1,7 @@
 """What would settle an inconclusive verdict: how many items, or how accurate a judge.
 
-Assumes the rate stays where it was measured (for a judged rate: where the correction puts it). Without a
+Assumes the rate stays where it was measured: more items keep today's judged rate; a better judge would label
+what the correction puts the true rate at. Without a
 judge, a 95% interval narrows about as 1/√n, so the items needed are n·(half-width / distance to the line)².
 With a judge the interval also carries the validation error, which more items do not shrink: the search
 tries up to 64 times the items with today's judge, then judges of accuracy 0.90-0.99 on labelled sets as
@@ -27,11 +28,15 @@ def _decides(op: str, threshold: float, low: float | None, high: float | None) -
     return ok(low, threshold) == ok(high, threshold)
 
 
-def _rate(est: float, n: int, v: Validation) -> tuple[float | None, float | None]:
-    se, sp = v.sensitivity or 0.0, v.specificity or 0.0
-    p = se * est + (1 - sp) * (1 - est)
-    r = judged_rate([Stratum(round(p * n), n, v)], draws=DRAWS)
+def _bounds(judged: float, n: int, v: Validation) -> tuple[float | None, float | None]:
+    r = judged_rate([Stratum(round(judged * n), n, v)], draws=DRAWS)
     return r.low, r.high
+
+
+def _judged_by(est: float, v: Validation) -> float:
+    """The rate a judge with these figures would be expected to label, if the true rate is `est`."""
+    se, sp = v.sensitivity or 0.0, v.specificity or 0.0
+    return se * est + (1 - sp) * (1 - est)
 
 
 def settle(m: Metric, op: str, threshold: float) -> str:
@@ -55,14 +60,14 @@ def settle(m: Metric, op: str, threshold: float) -> str:
     n = m.n
     while n < 64 * m.n:
         n = math.ceil(n * 1.25)
-        if _decides(op, threshold, *_rate(est, n, today)):
+        if _decides(op, threshold, *_bounds(m.value or 0.0, n, today)):  # more items, the same judged rate
             said.append(f"about {n:,} items with this judge (now {m.n:,})")
             break
     else:
         said.append(f"not more items alone (even {64 * m.n:,} would leave the judge's own error across the line)")
     for a in ACCURACIES:
         better = Validation(round(a * sn), sn, round(a * tn), tn)
-        if _decides(op, threshold, *_rate(est, m.n, better)):
+        if _decides(op, threshold, *_bounds(_judged_by(est, better), m.n, better)):
             said.append(f"a judge with measured sensitivity and specificity of at least {a:.2f} (on labelled sets "
                         f"as large as today's, {sn} and {tn} items) on these {m.n:,} items")
             break
