@@ -127,7 +127,8 @@ def judged_rate(strata: Sequence[Stratum], *, draws: int = DRAWS, seed: int = SE
         return JudgedRate(judged, None, None, None, n)
     points = [rogan_gladen(s.k / s.n, s.validation.sensitivity or 0.0, s.validation.specificity or 0.0)
               for s in live]
-    corrected = None if any(p is None for p in points) else sum(p * s.n for p, s in zip(points, live)) / n
+    known = [p for p in points if p is not None]
+    corrected = sum(p * s.n for p, s in zip(known, live, strict=True)) / n if len(known) == len(live) else None
     ks = np.array([s.k for s in live])
     ns = np.array([s.n for s in live])
     vs = [np.array([getattr(s.validation, f) for s in live]) for f in

@@ -152,7 +152,8 @@ def test_measured_evidence_carries_metric_value_interval_n_and_threshold() -> No
     lines = data.pop("lines")
     assert data == {"metric": v.metric, "value": v.value, "low": v.low, "high": v.high, "n": v.n, "op": ">=",
                     "threshold": 0.95, "min_n": 300, "verdict": "not met", "decided_by": "worst language"}
-    assert [(ln["name"], ln["verdict"], ln["n"]) for ln in lines] == [("en", "inconclusive", 150), ("zh", "not met", 150)]
+    assert [(ln["name"], ln["verdict"], ln["n"]) for ln in lines] == [("en", "inconclusive", 150),
+                                                                      ("zh", "not met", 150)]
     assert f"n={v.n}" in item["description"] and _is_utc_timestamp(item["created"])
     claim = next(c for c in doc["declarations"]["claims"] if c["bom-ref"].endswith(":tc260-003:9.4.should-refuse"))
     assert claim["counterEvidence"] == [item["bom-ref"]] and "evidence" not in claim

@@ -92,7 +92,8 @@ def test_exit_codes_learn_contradicted_and_inconclusive() -> None:
     met = [v.model_copy(update={"verdict": "met"}) for v in report.verdicts]
 
     def code(*labels: str) -> int:
-        changed = [v.model_copy(update={"verdict": label}) for v, label in zip(met, labels)] + met[len(labels):]
+        changed = [v.model_copy(update={"verdict": label}) for v, label in zip(met, labels, strict=False)]
+        changed += met[len(labels):]
         return exit_code_for(clean.model_copy(update={"verdicts": changed}))
 
     assert code() == EXIT_OK

@@ -200,8 +200,8 @@ FOUR_FIFTHS = _rule(metric="fairness.min_impact_ratio", op=">=", threshold=0.8, 
 
 def _ratio(feature: str, group: str, value: float, n: int, low: float | None = None,
            high: float | None = None) -> Metric:
-    return Metric(name="fairness.impact_ratio", target="t", check="fairness", slice={"feature": feature, "group": group},
-                  value=value, n=n, low=low, high=high)
+    return Metric(name="fairness.impact_ratio", target="t", check="fairness",
+                  slice={"feature": feature, "group": group}, value=value, n=n, low=low, high=high)
 
 
 def _pool(value: float) -> Metric:

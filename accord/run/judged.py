@@ -61,7 +61,8 @@ def with_judges(metrics: Sequence[Metric], records: Iterable[ItemRecord],
         correction = JudgeCorrection(judge=scorer, labelled=labelled, figures=shown)
         if strata and len(known) == len(strata):
             rate = judged_rate([Stratum(s.k or 0, s.n, Validation(f.sensitivity_k, f.sensitivity_n, f.specificity_k,
-                                                                   f.specificity_n)) for (s, _), f in zip(known, shown)])
+                                                                   f.specificity_n))
+                                for (s, _), f in zip(known, shown, strict=True)])
             correction = correction.model_copy(update=dict(corrected=rate.corrected, low=rate.low, high=rate.high))
         out.append(m.model_copy(update={"judge": correction}))
     return out
