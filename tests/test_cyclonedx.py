@@ -167,7 +167,7 @@ def test_parts_cite_their_parts_evidence_and_score_the_share_met(project: Path) 
     cfg = write_config(project / "accord.toml", python_target("bot", "comply_everything"), extra=extra,
                        checks=only_tc260)
     result = accord("audit", cfg, "--limit", "40", cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     doc = json.loads((project / "accord-report" / "report.cdx.json").read_text(encoding="utf-8"))
     assert errors(doc) == []
     maps, claims = _maps(doc), {c["bom-ref"]: c for c in doc["declarations"]["claims"]}
