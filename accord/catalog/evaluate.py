@@ -114,15 +114,15 @@ def _judge(req: Requirement, target: str, measured: _Measured, answer: Attestati
         return Verdict(verdict=pool.verdict, reason=pool.reason, **fields)
     lines = tuple(judge_metric(x, rule.op, rule.threshold, name=x.slice["language"]) for x in languages)
     if rule.pooled:
-        return Verdict(verdict=pool.verdict, reason=f"{pool.reason}. The pooled sample decides: {rule.pooled}",
-                       lines=lines, decided_by="pool", **fields)
+        said = f"{pool.reason.rstrip('.')}. The pooled sample decides: {rule.pooled}"
+        return Verdict(verdict=pool.verdict, reason=said, lines=lines, decided_by="pool", **fields)
     return _worst_language(pool.reason, lines, rule, fields)
 
 
 def _worst_language(pool_reason: str, lines: tuple, rule: EvidenceRule, fields: dict) -> Verdict:
     label = worst([ln.verdict for ln in lines])
     deciding = [ln for ln in lines if ln.verdict == label]
-    said = "; ".join(f"{ln.name}: {ln.reason}" for ln in deciding)
+    said = "; ".join(f"{ln.name}: {ln.reason.rstrip('.')}" for ln in deciding)
     reason = f"each language judged, the worst decides ({label}): {said}. All languages pooled: {pool_reason}"
     return Verdict(verdict=label, reason=reason, lines=lines, decided_by="worst language", **fields)
 
