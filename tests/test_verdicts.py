@@ -8,6 +8,7 @@ import pytest
 
 from accord.catalog import Applicable, EvidenceRule, Requirement, evaluate
 from accord.catalog.evaluate import combine
+from accord.catalog.groups import katz
 from accord.catalog.measure import judge_metric, side
 from accord.config import Attestation
 from accord.results import JudgeCorrection, JudgeFigures, Metric
@@ -231,3 +232,30 @@ def test_four_fifths_boundaries(small: Metric, label: str) -> None:
 
 def test_four_fifths_without_group_metrics_reads_the_pooled_minimum() -> None:
     assert _one(FOUR_FIFTHS, [_pool(0.9)]).verdict == "met"
+
+
+def _selection(feature: str, group: str, k: int, n: int) -> Metric:
+    p = wilson(k, n)
+    return Metric(name="fairness.selection_rate", target="t", check="fairness",
+                  slice={"feature": feature, "group": group}, value=p.rate, k=k, n=n, low=p.low, high=p.high)
+
+
+def test_four_fifths_takes_the_highest_group_of_30_rows_even_when_ll144s_2_percent_rule_left_it_out() -> None:
+    """The check compared `m` and `f` (its reference `m`) and left out `x` (40 rows, under 2% of 6,000) by
+    LL144's rule; under 1607.4(D) `x`, with 39 of 40 selected, is the highest group, and `m` falls under 0.8."""
+    check_ratios = [_ratio("sex", "m", 1.0, 4300, 1.0, 1.0), _ratio("sex", "f", 0.97, 1660, 0.93, 1.0),
+                    _ratio("sex", "x", 1.397, 40, 1.2, 1.5)]
+    rates = [_selection("sex", "m", 3000, 4300), _selection("sex", "f", 1124, 1660), _selection("sex", "x", 39, 40)]
+    assert _one(FOUR_FIFTHS, [_pool(0.97), *check_ratios]).verdict == "met"  # the check's own reference
+    v = _one(FOUR_FIFTHS, [_pool(0.97), *check_ratios, *rates])
+    assert v.verdict == "not met" and "ratios taken again" in v.reason and "sex (against x)" in v.reason
+    m = next(ln for ln in v.lines if ln.name == "sex = m")
+    assert m.value == pytest.approx((3000 / 4300) / (39 / 40)) and m.high is not None and m.high < 0.8
+    top = next(ln for ln in v.lines if ln.name == "sex = x")
+    assert top.value == 1.0 and top.verdict == "met"  # the reference itself
+
+
+def test_katz_interval_of_a_ratio() -> None:
+    value, low, high = katz(30, 100, 60, 100)
+    assert value == 0.5 and low < 0.5 < high
+    assert katz(0, 50, 10, 50)[0] == 0.0  # a zero count: ½ added for the interval only

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from accord.catalog.applicability import Applicable
-from accord.catalog.groups import judge_groups
+from accord.catalog.groups import RATE_OF, judge_groups
 from accord.catalog.measure import judge_metric
 from accord.catalog.model import EvidenceRule, Requirement, all_requirements
 from accord.catalog.verdicts import FAILING, Observation, Verdict, VerdictLabel, worst
@@ -98,7 +98,7 @@ def _judge(req: Requirement, target: str, measured: _Measured, answer: Attestati
     m = measured.overall.get(rule.metric)
     groups = measured.groups(rule.each_group) if rule.each_group else []
     if groups:
-        label, reason, lines = judge_groups(rule, groups)
+        label, reason, lines = judge_groups(rule, groups, measured.groups(RATE_OF.get(rule.each_group or "", "")))
         shown = dict(value=m.value, low=m.low, high=m.high, n=m.n) if m is not None else {}
         return Verdict(verdict=label, reason=reason, lines=lines, decided_by="every group", **shown, **rule_fields,
                        **base)

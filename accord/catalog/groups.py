@@ -6,17 +6,59 @@ is on the failing side the verdict cannot read `met` (it reads `inconclusive`, n
 says greater differences "may not constitute adverse impact where the differences are based on small numbers
 and are not statistically significant", not that they are no evidence. Every other group is judged on its own
 interval (accord.catalog.measure). Excluding groups under 2% of the data is NYC Local Law 144's rule (6 RCNY
-§ 5-301), not this one, and plays no part here.
+§ 5-301), not this one, and plays no part here: where the check's ratios were taken against a reference chosen
+under that rule and a group of `min_n` rows or more has a higher rate, each ratio of that feature is taken again
+against that group, from the groups' selection rates, with a Katz log interval (Katz et al. 1978, Biometrics
+34:469-474).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from accord.catalog.measure import OPS, judge_metric
 from accord.catalog.model import EvidenceRule
 from accord.catalog.verdicts import Line, VerdictLabel, worst
 from accord.results import Metric
+from accord.stats import Z95
+
+RATE_OF = {"fairness.impact_ratio": "fairness.selection_rate",
+           "fairness.scoring_impact_ratio": "fairness.scoring_rate"}
+
+
+def katz(k1: int, n1: int, k2: int, n2: int) -> tuple[float, float, float]:
+    """(k1/n1) / (k2/n2) with its 95% log interval; ½ added to each count where a count is 0."""
+    a, b, c, d = (k1, n1, k2, n2) if k1 and k2 else (k1 + 0.5, n1 + 0.5, k2 + 0.5, n2 + 0.5)
+    rr = (a / b) / (c / d)
+    se = math.sqrt(max(0.0, 1 / a - 1 / b + 1 / c - 1 / d))
+    return (k1 / n1) / (k2 / n2), rr * math.exp(-Z95 * se), rr * math.exp(Z95 * se)
+
+
+def rebased(ratios: Sequence[Metric], rates: Sequence[Metric], min_n: int) -> tuple[list[Metric], list[str]]:
+    """The ratios, each feature's taken against its highest-rate group of `min_n` rows or more; and the
+    features whose ratios had to be taken again for that (the check's reference was another group)."""
+    by = {(m.slice.get("feature"), m.slice.get("group")): m for m in rates
+          if m.k is not None and m.value is not None and set(m.slice) == {"feature", "group"}}
+    out: list[Metric] = []
+    moved = []
+    for feature in sorted({str(m.slice.get("feature")) for m in ratios}):
+        mine = [m for m in ratios if m.slice.get("feature") == feature]
+        big = [r for m in mine if (r := by.get((feature, m.slice.get("group")))) is not None and r.n >= min_n]
+        top = max(big, key=lambda r: r.value or 0.0, default=None)
+        own = next((m for m in mine if top is not None and m.slice.get("group") == top.slice.get("group")), None)
+        if top is None or not top.k or own is None or own.value is None or abs(own.value - 1.0) < 1e-9:
+            out += mine
+            continue
+        moved.append(f"{feature} (against {top.slice.get('group')})")
+        for m in mine:
+            r = by.get((feature, m.slice.get("group")))
+            if r is None or r.k is None:
+                out.append(m)
+                continue
+            value, low, high = katz(r.k, r.n, top.k, top.n)
+            out.append(m.model_copy(update=dict(value=value, low=low, high=high)))
+    return out, moved
 
 
 def _line(g: Metric, rule: EvidenceRule) -> Line:
@@ -34,7 +76,9 @@ def _line(g: Metric, rule: EvidenceRule) -> Line:
                 reason=f"{small}; its ratio {g.value:.3f} is {rule.op} {rule.threshold:g}")
 
 
-def judge_groups(rule: EvidenceRule, groups: Sequence[Metric]) -> tuple[VerdictLabel, str, tuple[Line, ...]]:
+def judge_groups(rule: EvidenceRule, groups: Sequence[Metric],
+                 rates: Sequence[Metric] = ()) -> tuple[VerdictLabel, str, tuple[Line, ...]]:
+    groups, moved = rebased(groups, rates, rule.min_n)
     lines = tuple(_line(g, rule) for g in sorted(groups, key=lambda g: (g.slice.get("feature", ""),
                                                                        g.slice.get("group", "")))
                   if g.value is not None)
@@ -47,4 +91,7 @@ def judge_groups(rule: EvidenceRule, groups: Sequence[Metric]) -> tuple[VerdictL
     said = {"met": f"every group judged meets {rule.op} {rule.threshold:g}",
             "not met": "below the line: " + ", ".join(named),
             "inconclusive": "could be on either side of the line: " + ", ".join(named)}[label]
-    return label, (f"{len(lines)} groups compared, {small} too small to judge; {said} (each group's line below)"), lines
+    again = (f"; ratios taken again against the highest-rate group of {rule.min_n} rows or more, which the fairness "
+             f"check's own comparison (LL144's 2% rule) had left out: {', '.join(moved)}") if moved else ""
+    reason = f"{len(lines)} groups compared, {small} too small to judge; {said}{again} (each group's line below)"
+    return label, reason, lines

@@ -28,7 +28,8 @@ def side(op: str, threshold: float, low: float, high: float) -> VerdictLabel:
 
 def shown(m: Metric) -> str:
     assert m.value is not None
-    return f"{m.value:.0f}" if m.k is None and m.value.is_integer() else f"{m.value:.3f}"  # a count, or a share
+    count = m.k is None and m.low is None and m.value.is_integer()
+    return f"{m.value:.0f}" if count else f"{m.value:.3f}"  # a count, or a share or ratio
 
 
 def judge_metric(m: Metric, op: str, threshold: float, name: str = "") -> Line:
