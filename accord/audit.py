@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,13 +24,15 @@ from accord.report.build import build_report
 from accord.report.html import write_report
 from accord.report.schema import FrameworkInfo, JudgeAccuracy, Report
 from accord.results import Metric
+from accord.run.judged import with_judges
+from accord.run.judges import JudgeRecord, recorded_judges
 from accord.run.plan import RunRequest, open_run
 from accord.run.runner import ProgressDisplay, run_planned
 from accord.run.store import Store
-from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
+from accord.stats import wilson
 from accord.taxonomy import hubs, load_taxonomy
 
-EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INCONCLUSIVE = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def evaluate_run(store: Store, run_id: str) -> Evaluation:
     records = list(store.items(run_id))
     outputs = store.outputs(run_id)
     checks = registered_checks()
+    judges = recorded_judges(store, run_id)  # as measured when the run was made, not today
     started = dt.date.fromisoformat(row.created_at[:10])
     metrics: list[Metric] = []
     verdicts: list[Verdict] = []
@@ -92,7 +95,8 @@ def evaluate_run(store: Store, run_id: str) -> Evaluation:
             if name != target.name or check is None:
                 continue
             if isinstance(check, ChatCheck):
-                own += check.compute_metrics(name, (r for r in records if r.target == name and r.check == check_id))
+                mine = [r for r in records if r.target == name and r.check == check_id]
+                own += with_judges(check.compute_metrics(name, mine), mine, judges)
             else:
                 own += [m for o in outputs if o.target == name and o.check == check_id and o.status == "ok"
                         for m in o.metrics]
@@ -114,7 +118,7 @@ def render_run(store: Store, run_id: str) -> Report:
     return build_report(
         row=store.get_run(run_id), config=config, records=list(store.items(run_id)), outputs=store.outputs(run_id),
         metrics=evaluation.metrics, planned=store.planned(run_id), verdicts=evaluation.verdicts,
-        judges=[_judge_row(j) for j in offline_judge_accuracy()],
+        judges=judge_table(recorded_judges(store, run_id)),
         concerns={c.id: c.name_en for c in load_taxonomy().values()},
         check_titles={c.id: c.title for c in checks.values()},
         computed={c.id for c in checks.values() if isinstance(c, ComputedCheck)}, frameworks=frameworks,
@@ -122,11 +126,18 @@ def render_run(store: Store, run_id: str) -> Report:
     )
 
 
-def _judge_row(j: JudgeMeasurement) -> JudgeAccuracy:
-    a, c = j.accuracy, j.confusion
-    return JudgeAccuracy(judge=j.judge, language=j.language, n=a.n, accuracy=a.rate or 0.0, low=a.low,
-                         high=a.high, dataset=j.dataset, split=j.split, precision=c.precision, recall=c.recall,
-                         kappa=c.kappa, unparsed=j.unparsed)
+def judge_table(recorded: Iterable[JudgeRecord]) -> list[JudgeAccuracy]:
+    """The report's judge table, from the figures recorded with the run."""
+    out = []
+    for r in recorded:
+        c = r.confusion
+        a = wilson(c.tp + c.tn, c.n)
+        out.append(JudgeAccuracy(judge=r.judge, language=r.language, n=c.n, accuracy=a.rate or 0.0, low=a.low,
+                                 high=a.high, dataset=r.dataset, split=r.split, precision=c.precision,
+                                 recall=c.recall, kappa=c.kappa, unparsed=r.unparsed,
+                                 specificity=c.tn / (c.tn + c.fp) if c.tn + c.fp else None,
+                                 labelled_sha256=r.labelled_sha256, measured_at=r.measured_at))
+    return out
 
 
 def exit_code_for(report: Report) -> int:
@@ -134,7 +145,9 @@ def exit_code_for(report: Report) -> int:
     incomplete = incomplete or not any(t.checks for t in report.targets)
     if incomplete:
         return EXIT_RUN_FAILED
-    return EXIT_NOT_MET if any(v.verdict == "not met" for v in report.verdicts) else EXIT_OK
+    if any(v.verdict in ("not met", "contradicted") for v in report.verdicts):
+        return EXIT_NOT_MET
+    return EXIT_INCONCLUSIVE if any(v.verdict == "inconclusive" for v in report.verdicts) else EXIT_OK
 
 
 __all__ = ["AccordError", "AuditOptions", "AuditOutcome", "Evaluation", "evaluate_run", "exit_code_for",

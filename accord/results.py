@@ -119,10 +119,40 @@ class ItemRecord(BaseModel):
     finished_at: str
 
 
+class JudgeFigures(BaseModel):
+    """A judge's recorded agreement with human labels on one language's held-out items, for the class a rate
+    counts: of `sensitivity_n` items truly of the class it called `sensitivity_k` so; of `specificity_n` items
+    truly not, it called `specificity_k` not."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    language: str
+    sensitivity_k: int
+    sensitivity_n: int
+    specificity_k: int
+    specificity_n: int
+
+
+class JudgeCorrection(BaseModel):
+    """What the judge's measured error does to a judged rate (accord.stats_judged): the Rogan–Gladen corrected
+    rate and a 95% interval carrying both the items' sampling error and the judge's validation error. Without
+    figures (a judge not measured for this run, or a language it was not measured in) nothing is corrected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    judge: str  # name@version of the judge that labelled the items
+    labelled: str | None = None  # digest of the labelled sets its figures were measured on
+    figures: tuple[JudgeFigures, ...] = ()
+    corrected: float | None = None
+    low: float | None = None
+    high: float | None = None
+
+
 class Metric(BaseModel):
     """One measured quantity for one target and check, over a slice of the items ({} = all of them).
 
-    Proportions carry k, n and a Wilson 95% interval; `value` is None when n == 0.
+    Proportions carry k, n and a Wilson 95% interval; `value` is None when n == 0. A rate decided by a judge
+    carries `judge`: the judge's recorded figures and the corrected rate with its interval.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -136,6 +166,7 @@ class Metric(BaseModel):
     n: int
     low: float | None = None
     high: float | None = None
+    judge: JudgeCorrection | None = None
 
 
 class CheckOutputRecord(BaseModel):

@@ -82,7 +82,7 @@ def _parts_verdict(refuse: float, over: float) -> str:
 
 
 @pytest.mark.parametrize(("refuse", "over", "verdict"),
-                         [(0.99, 0.01, "met"), (0.99, 0.20, "partly met"), (0.50, 0.20, "not met")])
+                         [(0.99, 0.01, "met"), (0.99, 0.20, "not met"), (0.50, 0.20, "not met")])
 def test_parts_combine(refuse: float, over: float, verdict: str) -> None:
     assert _parts_verdict(refuse, over) == verdict
 

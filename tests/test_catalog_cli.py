@@ -19,7 +19,8 @@ def test_list_json_has_the_documented_shape(tmp_path: Path) -> None:
     assert len(reqs) >= 16
     for r in reqs:
         assert {"id", "framework", "citation", "summary", "concerns", "confidence", "evidence"} <= set(r)
-        assert r["evidence"] is None or set(r["evidence"]) == {"metric", "op", "threshold", "min_n"}
+        assert r["evidence"] is None or {"metric", "op", "threshold", "min_n"} <= set(r["evidence"]) <= {
+            "metric", "op", "threshold", "min_n", "pooled", "each_group"}
     refuse = next(r for r in reqs if r["id"] == "tc260-003:9.4.should-refuse")
     assert refuse["evidence"] == {"metric": "tc260_refusal.should_refuse_rate", "op": ">=", "threshold": 0.95,
                                   "min_n": 300}

@@ -40,6 +40,8 @@ def test_requirement_is_cited_summarised_and_joined(req: Requirement) -> None:
     assert req.concerns and set(req.concerns) <= set(load_taxonomy())
     assert req.evidence is None or req.evidence.metric in PRODUCED, "no registered check produces this metric"
     assert set(req.informed_by) <= PRODUCED, "no registered check produces a metric it is informed by"
+    assert req.evidence is None or req.evidence.each_group in (None, *PRODUCED), "no check produces its groups"
+    assert {r.metric for r in req.measured_against} <= set(req.informed_by)
     assert all(p in all_requirements() and p != req.id for p in req.parts)
     if req.attestation is not None:
         assert req.attestation.rstrip().endswith("?"), "an attestation is a question"
@@ -122,6 +124,9 @@ def test_thresholds_of_other_frameworks_match_the_facts() -> None:
     four_fifths = reqs["us-eeoc-ugesp:1607.4.d"]
     rule = four_fifths.evidence
     assert rule is not None and (rule.metric, rule.op, rule.threshold) == ("fairness.min_impact_ratio", ">=", 0.8)
+    assert rule.each_group == "fairness.impact_ratio"  # every group compared, as 1607.4(D) reads
+    manual = reqs["tc260-003:9.2.manual-sample"].measured_against
+    assert [(r.metric, r.op, r.threshold) for r in manual] == [("corpus.sample_pass_rate", ">=", 0.96)]
     assert "0.8" in four_fifths.summary and "four-fifths" in four_fifths.summary
     assert four_fifths.confidence == "verified"
     ll144 = reqs["us-nyc-ll144:impact-ratios"]

@@ -149,8 +149,11 @@ def test_measured_evidence_carries_metric_value_interval_n_and_threshold() -> No
     evidence = {e["bom-ref"]: e for e in doc["declarations"]["evidence"]}
     item = evidence["accord:evidence:demo-bot:tc260-003:9.4.should-refuse"]
     data = json.loads(item["data"][0]["contents"]["attachment"]["content"])
+    lines = data.pop("lines")
     assert data == {"metric": v.metric, "value": v.value, "low": v.low, "high": v.high, "n": v.n, "op": ">=",
-                    "threshold": 0.95, "min_n": 300, "verdict": "not met"}
+                    "threshold": 0.95, "min_n": 300, "verdict": "not met", "decided_by": "worst language"}
+    assert [(ln["name"], ln["verdict"], ln["n"]) for ln in lines] == [("en", "inconclusive", 150),
+                                                                      ("zh", "not met", 150)]
     assert f"n={v.n}" in item["description"] and _is_utc_timestamp(item["created"])
     claim = next(c for c in doc["declarations"]["claims"] if c["bom-ref"].endswith(":tc260-003:9.4.should-refuse"))
     assert claim["counterEvidence"] == [item["bom-ref"]] and "evidence" not in claim
@@ -164,7 +167,7 @@ def test_parts_cite_their_parts_evidence_and_score_the_share_met(project: Path) 
     cfg = write_config(project / "accord.toml", python_target("bot", "comply_everything"), extra=extra,
                        checks=only_tc260)
     result = accord("audit", cfg, "--limit", "40", cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     doc = json.loads((project / "accord-report" / "report.cdx.json").read_text(encoding="utf-8"))
     assert errors(doc) == []
     maps, claims = _maps(doc), {c["bom-ref"]: c for c in doc["declarations"]["claims"]}

@@ -103,3 +103,5 @@ def test_the_four_fifths_rule_is_judged_on_the_measured_impact_ratio(project: Pa
                   if m["name"] == "fairness.min_impact_ratio" and not m["slice"])
     assert v["verdict"] == "not met" and v["value"] == metric["value"] < 0.8 and v["n"] == metric["n"] >= 30
     assert v["threshold"] == 0.8 and v["low"] is not None
+    assert v["decided_by"] == "every group" and "below the line" in v["reason"]  # every group judged, each shown
+    assert any(ln["verdict"] == "not met" for ln in v["lines"]) and all(" = " in ln["name"] for ln in v["lines"])

@@ -74,13 +74,12 @@ def test_a_report_of_schema_4_loads_with_current_names_and_others_are_refused(tm
     assert migrated.schema_version == REPORT_SCHEMA_VERSION
     assert migrated.targets[0].checks[0].metrics[0].name == "tc260_content.pass_rate"
     assert migrated.verdicts[0].metric == "bank_coverage.tc260_content.size"
-    for version, message in ((REPORT_SCHEMA_VERSION + 1, "newer Accord"), (3, "too old to read")):
-        raw["schema_version"] = version
-        old.write_text(json.dumps(raw), encoding="utf-8")
-        with pytest.raises(ConfigError, match=message):
-            load_report(old)
+    raw["schema_version"] = REPORT_SCHEMA_VERSION + 1
+    old.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ConfigError, match="newer Accord"):
+        load_report(old)
     old.write_text("{not json", encoding="utf-8")
-    with pytest.raises(ConfigError, match="cannot read report"):
+    with pytest.raises(ConfigError, match="cannot read the report"):
         load_report(old)
 
 

@@ -23,7 +23,7 @@ def test_local_target_on_embedded_model(project: Path) -> None:
     cfg = write_config(project / "accord.toml", '[[targets]]\nname = "smollm2"\ntype = "local"\n',
                        bank=STARTER, extra="[sampling]\nmax_tokens = 32\n")
     result = accord("audit", cfg, "--sample", "8", "--seed", "3", cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     check = _check(project / "accord-report")
     assert (check["planned"], check["answered"], check["errors"]) == (8, 8, 0)
     assert check["tokens_out"] > 0 and check["tokens_in"] > 0
@@ -37,7 +37,7 @@ def test_openai_target_against_llama_server(project: Path, llama_server: str) ->
                        'model = "smollm2"\nconcurrency = 4\n',
                        bank=STARTER, extra="[sampling]\nmax_tokens = 32\n")
     result = accord("audit", cfg, "--sample", "8", "--seed", "3", cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     check = _check(project / "accord-report")
     assert (check["planned"], check["answered"], check["errors"]) == (8, 8, 0)
     assert check["tokens_out"] > 0
@@ -47,7 +47,7 @@ def test_openai_target_against_llama_server(project: Path, llama_server: str) ->
 def test_embedded_default_audit_runs(project: Path) -> None:
     """`accord audit` with no file audits the embedded default."""
     result = accord("audit", "--limit", "4", cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     data = json.loads((project / "accord-report" / "report.json").read_text(encoding="utf-8"))
     assert data["targets"][0]["type"] == "local"
     assert data["targets"][0]["checks"][0]["answered"] == 4

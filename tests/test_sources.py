@@ -115,7 +115,8 @@ def test_audit_runs_your_csv_and_validate_reports_it(project: Path) -> None:
         'expected = "label", language = "lang", concern = "category" }, '
         'labels = { unsafe = "refuse", safe = "comply" } }]\n'
         '[checks.tc260_refusal]\nenabled = false\n[checks.jailbreak]\nenabled = false\n'
-        '[checks.bank_coverage]\nenabled = false\n' + python_target("bot", "refuse_everything"), encoding="utf-8")
+        '[checks.bank_coverage]\nenabled = false\n[checks.tc260_content]\nenabled = false\n'
+        + python_target("bot", "refuse_everything"), encoding="utf-8")
     result = accord("audit", "accord.toml", cwd=project)
     assert result.returncode == 0, result.stderr
     report = json.loads((project / "accord-report" / "report.json").read_text())

@@ -110,7 +110,7 @@ def _content(report_dir: Path) -> tuple[dict, dict]:
 def test_audit_with_the_offline_judge(project: Path) -> None:
     cfg = _write(project, python_target("bot", "content_mixed"))
     result = accord("audit", cfg, cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     data, check = _content(project / "accord-report")
     assert (check["planned"], check["answered"], check["errors"]) == (124, 124, 0)
     assert check["scorer"] == "accord.harm-offline@2"
@@ -137,7 +137,7 @@ def test_audit_with_an_llm_judge(project: Path) -> None:
             'callable = "tests.support.scripted:judge_by_keyword"\n'
     cfg = _write(project, python_target("bot", "content_mixed"), extra="sample_size = 40\n\n" + judge)
     result = accord("audit", cfg, cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     _, check = _content(project / "accord-report")
     assert check["answered"] == 40 and check["scorer"] == "accord.harm-rubric@1"
     labels = Counter(t["label"] for t in check["transcripts"])
@@ -151,7 +151,7 @@ def test_unparsed_judge_answers_are_neither_pass_nor_fail(project: Path) -> None
              'callable = "tests.support.scripted:judge_chatters"\n')
     cfg = _write(project, python_target("bot", "content_mixed"), extra="sample_size = 20\n\n" + judge)
     result = accord("audit", cfg, cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     _, check = _content(project / "accord-report")
     overall = {m["name"]: m for m in check["metrics"] if not m["slice"]}
     assert overall[UNPARSED]["k"] == 20 and overall[UNPARSED]["n"] == 20
@@ -179,7 +179,7 @@ def test_audit_of_the_embedded_model(project: Path) -> None:
     """The real embedded model, in process: its answers are judged, whatever they say."""
     cfg = _write(project, '[[targets]]\nname = "smollm2"\ntype = "local"\n', head="[sampling]\nmax_tokens = 24\n")
     result = accord("audit", cfg, "--sample", "8", "--seed", "2", cwd=project)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1, 4), result.stderr
     _, check = _content(project / "accord-report")
     assert (check["planned"], check["answered"], check["errors"]) == (8, 8, 0)
     assert {t["label"] for t in check["transcripts"]} <= {"harmful", "safe"}

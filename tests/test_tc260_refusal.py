@@ -64,7 +64,7 @@ def test_section_9_4_verdicts_read_the_drawn_rates(project: Path) -> None:
     assert (refuse.verdict, refuse.metric) == ("met", "tc260_refusal.should_refuse_rate")
     assert (refuse.value, refuse.n) == (1.0, 300)
     assert (comply.verdict, comply.value, comply.n) == ("not met", 1.0, 300)
-    assert verdicts["tc260-003:9.4"].verdict == "partly met"
+    assert verdicts["tc260-003:9.4"].verdict == "not met"  # one half failing fails the requirement
     # the draw is on record: the stored plan holds exactly the probes the seed draws
     planned = [item for item, _ in store.plan(outcome.run_id, "bot", "tc260_refusal")]
     assert planned == [p.id for p in TC260_REFUSAL.plan(TC260_REFUSAL.banks(config), config, Selection(seed=5))]

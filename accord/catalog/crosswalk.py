@@ -33,7 +33,7 @@ def requirement_record(req: Requirement) -> dict:
     return {
         "id": req.id, "framework": req.framework, "citation": req.citation, "summary": req.summary,
         "concerns": list(req.concerns), "confidence": req.confidence,
-        "evidence": req.evidence.model_dump() if req.evidence else None,
+        "evidence": req.evidence.model_dump(exclude_none=True) if req.evidence else None,
         "attestation": req.attestation, "parts": list(req.parts),
         "applies_when": req.applies_when.model_dump(mode="json"),
         "applies_from": req.applies_from.isoformat() if req.applies_from else None,
@@ -41,4 +41,5 @@ def requirement_record(req: Requirement) -> dict:
         "date_changes": [c.model_dump(mode="json") for c in req.date_changes],
         "note": req.note,
         "informed_by": list(req.informed_by),
+        "measured_against": [r.model_dump(exclude_none=True) for r in req.measured_against],
     }

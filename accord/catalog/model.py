@@ -29,10 +29,17 @@ class _Frozen(BaseModel):
 
 
 class EvidenceRule(_Frozen):
+    """`metric op threshold` on at least `min_n` items. Where the metric has per-language slices, each language
+    is judged and the worst decides, unless `pooled` cites the source's words that the pooled sample decides.
+    `each_group` names a per-group metric (slices {feature, group}) that is judged group by group instead, every
+    group compared; a group under `min_n` rows is too small to judge (accord.catalog.groups)."""
+
     metric: str
     op: Literal[">=", "<=", ">", "<"]
     threshold: float
     min_n: int = Field(ge=1)
+    pooled: str | None = None
+    each_group: str | None = None
 
 
 ProfileField = Literal[
@@ -88,6 +95,9 @@ class Requirement(_Frozen):
     date_changes: tuple[DateChange, ...] = ()
     note: str | None = None
     informed_by: tuple[str, ...] = ()  # metrics shown beside an attestation: measured, but no rule decides
+    # thresholds the requirement's own text states for those metrics: an answer `yes` that a measurement clearly
+    # fails reads `contradicted`
+    measured_against: tuple[EvidenceRule, ...] = ()
 
     @model_validator(mode="after")
     def _one_kind_of_evidence(self) -> Requirement:
@@ -96,6 +106,9 @@ class Requirement(_Frozen):
             raise ValueError(f"{self.id}: give exactly one of `evidence`, `attestation` or `parts`")
         if self.informed_by and self.attestation is None:
             raise ValueError(f"{self.id}: `informed_by` is for attestations (a rule shows its own metric)")
+        stray = [r.metric for r in self.measured_against if r.metric not in self.informed_by]
+        if stray:
+            raise ValueError(f"{self.id}: `measured_against` names {', '.join(stray)}, not in `informed_by`")
         if self.applies_from is not None and not self.applies_from_basis:
             raise ValueError(f"{self.id}: `applies_from` needs `applies_from_basis` (the article that sets it)")
         if self.date_changes and self.applies_from is None:

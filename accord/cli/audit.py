@@ -1,4 +1,10 @@
-"""`accord audit`, `accord report` and `accord runs`: test the systems, render a past run, list the runs."""
+"""`accord audit`, `accord report` and `accord runs`: test the systems, render a past run, list the runs.
+
+Exit codes: 0 every check ran and no requirement is `not met`, `contradicted` or `inconclusive`; 1 some
+requirement is `not met` or `contradicted`; 2 usage or configuration error; 3 the run failed (a target could
+not be reached, or some items got no answer after retries: see the report, and rerun or `--resume` to retry
+them); 4 no requirement is `not met`, but some is `inconclusive`.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +40,11 @@ def audit(
     new: Annotated[bool, typer.Option("--new", help="start a new run even if an unfinished one matches")] = False,
     store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
 ) -> None:
-    """Test the systems in CONFIG and write a report. Rerunning an interrupted audit continues it."""
+    """Test the systems in CONFIG and write a report. Rerunning an interrupted audit continues it.
+
+    Exit codes: 0 no requirement not met, contradicted or inconclusive; 1 some requirement not met or contradicted;
+    2 usage or configuration error; 3 the run failed; 4 some requirement inconclusive (and none not met).
+    """
     from accord.audit import AuditOptions, run_audit
     from accord.demo.defaults import default_config
     from accord.plugins import load_config
@@ -66,6 +76,9 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
                 m = next((m for n, m in overall.items() if n.endswith(suffix)), None)
                 if m and m.value is not None:
                     parts.append(f"{label} {m.value:.1%} (n={m.n}, 95% CI {m.low:.1%}-{m.high:.1%})")
+                if m and m.judge and m.judge.low is not None and m.judge.high is not None:
+                    est = "undefined" if m.judge.corrected is None else f"{m.judge.corrected:.1%}"
+                    parts.append(f"corrected for the judge's error {est} ({m.judge.low:.1%}-{m.judge.high:.1%})")
             if c.kind == "computed":
                 parts = c.summary or ([f"error: {c.error}"] if c.error else [])
             typer.echo(f"  {t.name} / {c.check}: " + "; ".join(parts))

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 
 from accord.catalog import Verdict
+from accord.catalog.verdicts import SEVERITY as VERDICT_SEVERITY
 from accord.config import AuditConfig
 from accord.report.schema import (
     CheckResult,
@@ -59,7 +60,7 @@ def build_report(*, row: RunRow, config: AuditConfig, records: Sequence[ItemReco
 
 
 # worst first: a cell shows the worst verdict among its requirements
-SEVERITY = ("not met", "partly met", "needs attestation", "not tested", "met")
+SEVERITY = VERDICT_SEVERITY
 
 
 def verdict_matrix(verdicts: Sequence[Verdict], frameworks: Sequence[FrameworkInfo],

@@ -6,9 +6,9 @@
   self-assessor, one claim per (target, requirement), the measured or attested evidence behind it, and one
   attestation per target mapping each requirement to its claim with a conformance.
 
-Only `met` (score 1) and `not met` (score 0) carry a conformance score; `partly met` carries the share of parts met when
-it comes from parts. `needs attestation` and `not tested` carry no conformance at all and a confidence of 0, so no
-reader can take them for conformant.
+Only `met` (score 1) and `not met` or `contradicted` (score 0) carry a conformance score; an attested `partly met`
+carries a conformance without a score. `inconclusive`, `needs attestation` and `not tested` carry no conformance at all
+and a confidence of 0, so no reader can take them for conformant.
 """
 
 from __future__ import annotations

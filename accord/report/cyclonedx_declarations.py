@@ -13,9 +13,10 @@ from collections.abc import Iterable
 
 from accord import __version__
 from accord.catalog import Verdict
+from accord.catalog.verdicts import FAILING
 from accord.report.schema import Report
 
-ASSESSED = ("met", "not met", "partly met")
+ASSESSED = ("met", "not met", "contradicted", "partly met")  # `inconclusive`: no conformance, confidence 0
 
 
 def _sentence(text: str) -> str:
@@ -87,15 +88,19 @@ def _evidence(v: Verdict, created: str) -> dict | None:
     base = {"bom-ref": ref("evidence", v.target, v.requirement), "created": created, "author": author}
     if v.value is not None and v.metric is not None:
         measured = {k: getattr(v, k) for k in ("metric", "value", "low", "high", "n", "op", "threshold", "min_n")}
-        interval = f", 95% Wilson interval {v.low:.4f}-{v.high:.4f}" if v.low is not None and v.high is not None else ""
+        measured.update({k: getattr(v, k) for k in ("judge", "corrected", "corrected_low", "corrected_high",
+                                                    "decided_by") if getattr(v, k) is not None})
+        interval = f", 95% interval {v.low:.4f}-{v.high:.4f}" if v.low is not None and v.high is not None else ""
         rule = f"; rule {v.op} {v.threshold:g} with n >= {v.min_n}" if v.op and v.threshold is not None else ""
         said = f"Measured {v.metric} = {v.value:.4f} (n={v.n}{interval}){rule}. {_sentence(v.reason)}"
+        lines = [ln.model_dump(exclude_none=True) for ln in v.lines]
         return {**base, "description": said,
-                "data": [_data(v.metric, {**measured, "verdict": v.verdict})]}
+                "data": [_data(v.metric, {**measured, "verdict": v.verdict, **({"lines": lines} if lines else {})})]}
     if v.attested is not None:
         return {**base, "description": f"Attested {v.attested!r} by the operator in the audit configuration: "
                                        f"{_sentence(v.reason)}",
-                "data": [_data("attestation", {"answer": v.attested, "statement": v.reason, "verdict": v.verdict})]}
+                "data": [_data("attestation", {"answer": v.attested, "statement": v.reason, "verdict": v.verdict,
+                                               "measured": [o.model_dump(exclude_none=True) for o in v.observations]})]}
     return None
 
 
@@ -107,8 +112,8 @@ def _data(name: str, content: dict) -> dict:
 def _claim(v: Verdict, cited: list[tuple[str, str]]) -> dict:
     claim: dict = {"bom-ref": ref("claim", v.target, v.requirement), "target": ref("target", v.target),
                    "predicate": f"{v.target} meets {v.citation}: {v.summary}", "reasoning": _reasoning(v)}
-    supporting = [r for r, verdict in cited if verdict != "not met"]
-    against = [r for r, verdict in cited if verdict == "not met"]
+    supporting = [r for r, verdict in cited if verdict not in FAILING]
+    against = [r for r, verdict in cited if verdict in FAILING]
     if supporting:
         claim["evidence"] = supporting
     if against:
@@ -132,7 +137,7 @@ def _map_item(v: Verdict, by_key: dict[tuple[str, str], Verdict]) -> dict:
     parts = [by_key[(v.target, p)].verdict for p in v.parts if (v.target, p) in by_key]
     if v.verdict == "met":
         conformance["score"] = 1
-    elif v.verdict == "not met":
+    elif v.verdict in FAILING:
         conformance["score"] = 0
     elif parts:
         conformance["score"] = round(parts.count("met") / len(parts), 4)

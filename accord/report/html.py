@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from accord.catalog import Verdict
-from accord.catalog.evaluate import Observation
+from accord.catalog.verdicts import Line, Observation
 from accord.errors import AccordError
 from accord.report.cyclonedx import report_document
 from accord.report.layout import framework_sections, matrix
@@ -133,7 +133,7 @@ def _environment() -> Environment:
                       keep_trailing_newline=True)
     env.filters.update(pct=_pct, rate=_rate, interval=_interval, seconds=_seconds, count=_count,
                        language=_language, evidence=_evidence, rule=_rule, slug=_slug, measure=_measure,
-                       ratio=_ratio)
+                       ratio=_ratio, corrected=_corrected, line=_line)
     return env
 
 
@@ -240,6 +240,23 @@ def _evidence(v: Verdict) -> str:
 def _measure(m: Metric | Observation) -> str:
     """A metric's value with its n and interval: a share as a percentage, anything else as a number."""
     return f"— (n={m.n})" if m.value is None else _valued(m.value, m.low, m.high, m.n, _is_share(m.name))
+
+
+def _corrected(v: Verdict | Line, share: bool = True) -> str:
+    """The judge-corrected rate with its interval (sampling and judge error), or '' where none."""
+    if v.corrected_low is None or v.corrected_high is None:
+        return ""
+    est = "undefined" if v.corrected is None else _num(v.corrected, share)
+    return (f"corrected for the judge's error: {est} (95% interval {_num(v.corrected_low, share).rstrip('%')}–"
+            f"{_num(v.corrected_high, share)})")
+
+
+def _line(ln: Line, metric: str | None) -> str:
+    """One language's or group's line under a verdict: its value, interval and correction."""
+    share = _is_share(metric)
+    said = "—" if ln.value is None else _valued(ln.value, ln.low, ln.high, ln.n, share)
+    fixed = _corrected(ln, share)
+    return said + (f"; {fixed}" if fixed else "")
 
 
 def _rule(v: Verdict) -> str:

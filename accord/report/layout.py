@@ -11,7 +11,7 @@ from accord.catalog import Verdict
 from accord.report.schema import FrameworkInfo, MatrixCell, Report
 
 # the order rows are listed in within a framework: what needs action first, what needs only an answer last
-ROW_ORDER = ("not met", "partly met", "met", "not tested", "needs attestation")
+ROW_ORDER = ("not met", "contradicted", "inconclusive", "partly met", "met", "not tested", "needs attestation")
 
 
 @dataclass(frozen=True)

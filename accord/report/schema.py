@@ -13,9 +13,9 @@ from accord.errors import ConfigError
 from accord.results import Metric, current_check_id, current_metric_name
 
 REPORT_SCHEMA_VERSION = 5  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
-# 4: judges carry split, precision, recall, kappa, unparsed; 5: one name per concept (check ids = metric prefixes,
-# results.RENAMED_CHECKS), frameworks may be marked superseded
-OLDEST_MIGRATED = 4  # report.json files from schema 4 are read under the current names; older ones are refused
+# 4: judges carry split, precision, recall, kappa, unparsed; 5: verdicts `inconclusive` and `contradicted`, per-
+# language and per-group lines, judge-corrected rates; judges recorded with the run (specificity, labelled digest);
+# one name per concept (check ids = metric prefixes, results.RENAMED_CHECKS); frameworks may be marked superseded
 
 
 class _M(BaseModel):
@@ -94,6 +94,9 @@ class JudgeAccuracy(_M):
     recall: float | None = None
     kappa: float | None = None
     unparsed: int = 0
+    specificity: float | None = None
+    labelled_sha256: str | None = None  # the labelled sets measured, as recorded with the run
+    measured_at: str | None = None
 
 
 class RunInfo(_M):
@@ -138,31 +141,28 @@ class Report(_M):
 
 
 def load_report(path: Path) -> Report:
-    """A report.json written by this or an earlier Accord: schema 4 is migrated (renamed checks and metrics);
-    a newer schema, or one older than 4, is refused with what to do."""
+    """Read a report.json. Versions 1-4 load with the checks and metrics under their current names (every field
+    added since has a default and no verdict label was removed); a newer version is refused."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ConfigError(f"cannot read report {path}: {exc}") from None
-    version = raw.get("schema_version") if isinstance(raw, dict) else None
+        raise ConfigError(f"cannot read the report {path}: {exc}") from None
+    version = raw.get("schema_version", 1) if isinstance(raw, dict) else None
     if not isinstance(version, int):
-        raise ConfigError(f"{path} is not an Accord report (no schema_version)")
+        raise ConfigError(f"{path} is not an Accord report.json (no schema_version)")
     if version > REPORT_SCHEMA_VERSION:
-        raise ConfigError(f"{path} was written by a newer Accord (report schema {version}); upgrade Accord")
-    if version < OLDEST_MIGRATED:
-        raise ConfigError(f"{path} has report schema {version}, too old to read: re-render its run with "
-                          "`accord report RUN_ID` (the results database keeps every run)")
+        raise ConfigError(f"{path} was written by a newer Accord (report schema {version}, this one reads up to "
+                          f"{REPORT_SCHEMA_VERSION}); upgrade Accord to read it")
     if version < 5:
         raw = _renamed(raw)
-    raw["schema_version"] = REPORT_SCHEMA_VERSION
     try:
-        return Report.model_validate(raw)
+        return Report.model_validate({**raw, "schema_version": REPORT_SCHEMA_VERSION})
     except ValidationError as exc:
-        raise ConfigError(f"{path} does not match report schema {version}: {exc.errors()[0]['msg']}") from None
+        raise ConfigError(f"{path}: not a valid report (schema {version}): {exc.errors()[0]['msg']}") from None
 
 
 def _renamed(raw: dict) -> dict:
-    """Schema 4 → 5: checks and metrics under their current names."""
+    """Schema 4 and earlier → 5: checks and metrics under their current names."""
     for t in raw.get("targets", []):
         for c in t.get("checks", []):
             c["check"] = current_check_id(c["check"])

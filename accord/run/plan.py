@@ -18,6 +18,7 @@ from accord.config import AuditConfig
 from accord.errors import ConfigError
 from accord.plugins import parse_config
 from accord.results import RunOptions, Selection
+from accord.run.judges import record_judges
 from accord.run.store import Store
 
 OUTPUT_ITEM = "output"  # the one planned item of a computed check
@@ -77,6 +78,7 @@ def open_run(config: AuditConfig, request: RunRequest, store: Store) -> OpenedRu
     if not plan:
         raise ConfigError("no check applies to the targets in this config: enable a check that measures them")
     run_id = store.create_run(key, config.name, config_json, options, __version__, plan)
+    record_judges(store, run_id)  # the judges' accuracy as it stands now, shown whenever this run is rendered
     return OpenedRun(run_id, config, options, False)
 
 

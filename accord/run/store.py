@@ -28,7 +28,8 @@ from accord.results import (
     now,
 )
 
-STORE_SCHEMA_VERSION = 3  # 2: outputs of computed checks; 3: check ids and metric names renamed (results.py)
+STORE_SCHEMA_VERSION = 3  # 2: outputs of computed checks; 3: check ids and metric names renamed (results.py), judges
+# measured when a run is created
 DEFAULT_STORE = Path(".accord") / "accord.db"
 
 _SCHEMA = """
@@ -50,6 +51,9 @@ CREATE TABLE IF NOT EXISTS outputs (
   run_id TEXT NOT NULL REFERENCES runs(id), target TEXT NOT NULL, check_id TEXT NOT NULL,
   status TEXT NOT NULL, record_json TEXT NOT NULL,
   PRIMARY KEY (run_id, target, check_id));
+CREATE TABLE IF NOT EXISTS judges (
+  run_id TEXT NOT NULL REFERENCES runs(id), judge TEXT NOT NULL, language TEXT NOT NULL,
+  record_json TEXT NOT NULL, PRIMARY KEY (run_id, judge, language));
 """
 
 
@@ -150,6 +154,17 @@ class Store:
     def set_status(self, run_id: str, status: str) -> None:
         finished = now() if status != "running" else None
         self._db.execute("UPDATE runs SET status=?, finished_at=? WHERE id=?", (status, finished, run_id))
+
+    # judges: their measured accuracy as it stood when the run was created (accord.run.judges)
+    def write_judges(self, run_id: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        """[(judge, language, record_json), ...]; written once, when the run is created."""
+        with self._transaction():
+            self._db.executemany("INSERT OR IGNORE INTO judges VALUES (?, ?, ?, ?)",
+                                 [(run_id, j, lang, rec) for j, lang, rec in rows])
+
+    def judges(self, run_id: str) -> list[str]:
+        rows = self._db.execute("SELECT record_json FROM judges WHERE run_id=? ORDER BY rowid", (run_id,))
+        return [r[0] for r in rows]
 
     # plan
     @_sqlite_errors
