@@ -57,16 +57,21 @@ class AuditOutcome:
     json_path: Path
     html_path: Path
     exit_code: int
+    throughput: list[str]  # per target: items sent, wall time, items per second; then the whole audit's wall time
 
 
 def run_audit(config: AuditConfig, options: AuditOptions, store: Store,
               progress: Callable[[], ProgressDisplay]) -> AuditOutcome:
     run = open_run(config, options.request, store)
-    asyncio.run(run_planned(run.config, run.id, run.options.selection, store, progress()))
+    display = progress()
+    try:
+        asyncio.run(run_planned(run.config, run.id, run.options.selection, store, display))
+    finally:
+        throughput = display.summary()
     store.set_status(run.id, "finished")
     report = render_run(store, run.id)
     json_path, html_path = write_report(report, options.out)
-    return AuditOutcome(run.id, run.resumed, report, json_path, html_path, exit_code_for(report))
+    return AuditOutcome(run.id, run.resumed, report, json_path, html_path, exit_code_for(report), throughput)
 
 
 @dataclass(frozen=True)

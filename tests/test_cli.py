@@ -136,3 +136,18 @@ def test_report_and_runs_without_a_database_say_so(project: Path) -> None:
     Store(project / DEFAULT_STORE).close()  # a database without runs
     result = accord("report", cwd=project)
     assert result.returncode != 0 and "no runs in" in result.stderr and "accord audit" in result.stderr
+
+
+def test_a_long_audit_says_how_long(project: Path) -> None:
+    """One progress line for the whole audit (items per second, time left) and a closing line per target."""
+    cfg = write_config(project / "accord.toml", python_target("bot", "slow_logged"))
+    env = {"ACCORD_PROGRESS_EVERY_S": "0", "ACCORD_TEST_CALL_LOG": str(project / "calls.log"),
+           "ACCORD_TEST_DELAY": "0.05"}
+    result = accord("audit", cfg, cwd=project, env=env)
+    assert result.returncode in (0, 1, 4), result.stderr
+    overall = [line for line in result.stderr.splitlines() if line.startswith("audit: ")]
+    assert overall[0].startswith("audit: 0/") and "starting" in overall[0]
+    assert any("items/s" in line and "left" in line for line in overall)
+    closing = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("bot: ")]
+    assert len(closing) == 1 and " items in " in closing[0] and "items/s" in closing[0]
+    assert any(line.strip().startswith("whole audit: ") for line in result.stdout.splitlines())

@@ -87,6 +87,8 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
         counts[v.verdict] = counts.get(v.verdict, 0) + 1
     if counts:
         typer.echo("  requirements: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    for line in outcome.throughput:
+        typer.echo(f"  {line}")
     typer.echo(f"Report: {outcome.html_path}  (machine-readable: {outcome.json_path})")
 
 

@@ -30,8 +30,12 @@ class Progress(Protocol):
 
 
 class ProgressDisplay(Progress, Protocol):
+    def begin(self, total: int, done: int) -> None:
+        """The whole run: items planned and items already done (a resumed run)."""
     def start(self, target: str, total: int, done: int) -> None: ...
     def finish(self, target: str) -> None: ...
+    def summary(self) -> list[str]:
+        """Closing lines: per target the items sent, wall time and throughput."""
 
 
 async def run_planned(config: AuditConfig, run_id: str, selection: Selection, store: Store,
@@ -39,6 +43,7 @@ async def run_planned(config: AuditConfig, run_id: str, selection: Selection, st
     """Run what the store planned for `run_id` and is not yet done."""
     planned = store.planned(run_id)
     checks = registered_checks()
+    display.begin(sum(planned.values()), store.done_count(run_id))
     by_name = {t.name: t for t in config.targets}
     chat_names = list(dict.fromkeys(t for (t, c) in planned if isinstance(checks.get(c), ChatCheck)))
     targets: list[ChatTarget] = []

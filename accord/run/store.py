@@ -193,6 +193,13 @@ class Store:
         return {r[0] for r in rows}
 
     @_sqlite_errors
+    def done_count(self, run_id: str) -> int:
+        """Items of the run that finished: chat items answered and computed outputs that succeeded."""
+        (items,) = self._db.execute("SELECT COUNT(*) FROM items WHERE run_id=? AND status='ok'", (run_id,)).fetchone()
+        (outs,) = self._db.execute("SELECT COUNT(*) FROM outputs WHERE run_id=? AND status='ok'", (run_id,)).fetchone()
+        return int(items) + int(outs)
+
+    @_sqlite_errors
     def write_item(self, record: ItemRecord) -> None:
         self._db.execute(
             "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
