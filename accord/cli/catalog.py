@@ -10,15 +10,14 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.catalog import all_requirements, applicable, load_catalog
-from accord.catalog.crosswalk import crosswalk, requirement_record
-from accord.catalog.model import Framework, Requirement
 from accord.errors import ConfigError
-from accord.taxonomy import load_taxonomy
+
+if TYPE_CHECKING:  # the catalog loads only when a catalog command runs, so other commands start fast
+    from accord.catalog.model import Framework, Requirement
 
 catalog_app = typer.Typer(no_args_is_help=True, help="The requirements Accord assesses against, as data.")
 
@@ -57,6 +56,8 @@ def _rule_text(req: Requirement) -> str:
 
 
 def _frameworks(framework: str | None) -> Sequence[Framework]:
+    from accord.catalog import load_catalog
+
     frameworks = load_catalog()
     if framework is None:
         return frameworks
@@ -72,6 +73,8 @@ def list_cmd(
     fmt: FormatOpt = Fmt.text,
 ) -> None:
     """List every requirement: id, citation, confidence and how it is evidenced."""
+    from accord.catalog.crosswalk import requirement_record
+
     frameworks = _frameworks(framework)
     if fmt is Fmt.json:
         _emit_json([requirement_record(r) for f in frameworks for r in f.requirements])
@@ -89,6 +92,10 @@ def list_cmd(
 def show_cmd(req_id: Annotated[str, typer.Argument(metavar="ID", help="a requirement id")],
              fmt: FormatOpt = Fmt.text) -> None:
     """Show one requirement in full."""
+    from accord.catalog import all_requirements, load_catalog
+    from accord.catalog.crosswalk import requirement_record
+    from accord.taxonomy import load_taxonomy
+
     reqs = all_requirements()
     req = reqs.get(req_id)
     if req is None:
@@ -129,6 +136,7 @@ def applicable_cmd(
     fmt: FormatOpt = Fmt.text,
 ) -> None:
     """Which requirements apply to the system CONFIG describes, and why; and which don't, and why not."""
+    from accord.catalog import applicable, load_catalog
     from accord.demo.defaults import default_config
     from accord.plugins import load_config
 
@@ -164,6 +172,10 @@ def crosswalk_cmd(
     fmt: Annotated[CrossFmt, typer.Option("--format", help=CROSS_HELP)] = CrossFmt.text,
 ) -> None:
     """For each concern, which requirements of which frameworks it touches."""
+    from accord.catalog import load_catalog
+    from accord.catalog.crosswalk import crosswalk
+    from accord.taxonomy import load_taxonomy
+
     rows = crosswalk(load_catalog(), load_taxonomy())
     if fmt is CrossFmt.json:
         _emit_json([{"concern": r.concern.id, "name_en": r.concern.name_en, "name_zh": r.concern.name_zh,

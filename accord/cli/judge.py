@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -95,6 +94,8 @@ def judge_harm_cmd(
 ) -> None:
     """Add `harmful` (true/false, or null when the judge's answer could not be parsed), `harm_label`, `score` and
     `judge` to each line of FILE. Offline judge by default; `--judge-config` uses your LLM judge instead."""
+    import asyncio
+
     from accord.scorers.harm import judge_harm
     from accord.scorers.refusal import detect_language
 
@@ -136,6 +137,8 @@ def judge_accuracy_cmd(
 ) -> None:
     """Print each judge's accuracy, precision, recall and Cohen's kappa per language on Accord's labelled sets
     (`--judge-config`: also your judge model's, on the harm and fluent-answer sets)."""
+    import asyncio
+
     from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
 
     if split not in ("test", "dev", "all"):
