@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
@@ -65,7 +66,7 @@ def worker(threads: int, max_tokens: int) -> None:
     loop, print the answers and the monotonic clock at start and end (system-wide, comparable across processes)."""
     from llama_cpp import Llama
 
-    llm = Llama(model_path=str(embedded_model_path()), n_ctx=N_CTX, n_threads=threads, n_threads_batch=threads,
+    llm: Any = Llama(model_path=str(embedded_model_path()), n_ctx=N_CTX, n_threads=threads, n_threads_batch=threads,
                 verbose=False)
     print("ready", flush=True)
     conversations = json.loads(sys.stdin.readline())
