@@ -8,7 +8,7 @@ Exact at any pool size: every request starts from an empty context (`reset()`, n
 prompt's cached prefix), so an answer depends only on its conversation and sampling, never on which instance
 served it nor on what that instance served before. At temperature 0 the pool gives the answers a
 one-at-a-time run gives (tests/test_local_pool.py). The model file is memory-mapped, so instances share
-its weights; each extra instance costs its own context (docs/checks.md, "The local target").
+its weights; each extra instance costs its own context (docs/local.md).
 """
 
 from __future__ import annotations
@@ -76,13 +76,14 @@ class LocalChat:
         }
         if params.seed is not None:
             kwargs["seed"] = params.seed
-        llm = await self._idle.get()
+        idle = self._idle
+        llm = await idle.get()
+        answering = asyncio.get_running_loop().run_in_executor(self._executor, _answer, llm, kwargs)
+        answering.add_done_callback(lambda _: idle.put_nowait(llm))  # free only once its thread is done
         try:
-            out = await asyncio.get_running_loop().run_in_executor(self._executor, _answer, llm, kwargs)
+            out = await asyncio.shield(answering)  # a cancelled request does not free a busy instance
         except (ValueError, RuntimeError) as exc:
             raise TargetRequestError(f"local model failed: {exc}", retryable=False) from None
-        finally:
-            self._idle.put_nowait(llm)
         choice = out["choices"][0]
         usage = out.get("usage") or {}
         return Reply(
