@@ -122,13 +122,39 @@ class OpenAITarget(ChatTargetSettings):
 
 
 class LocalTarget(ChatTargetSettings):
-    """A GGUF model run on this machine with llama-cpp-python. No model_path: the embedded default."""
+    """A GGUF model run on this machine with llama-cpp-python. No model_path: the embedded default.
+
+    Requests are served by a pool of `instances` model instances, each with `n_threads` threads, one request
+    each at a time. Left out, they are sized from the cores this process may use: `n_threads` 1, `instances`
+    cores // n_threads (at most MAX_DEFAULT_INSTANCES), `concurrency` (requests in flight) = `instances`."""
+
+    MAX_DEFAULT_INSTANCES: ClassVar[int] = 8
 
     type: Literal["local"]
     model_path: Path | None = None
     n_ctx: int = Field(2048, ge=256)
-    n_threads: int = Field(1, ge=1)
-    concurrency: int = Field(1, ge=1, le=1)
+    n_threads: int = Field(1, ge=1, le=256, description="threads per model instance")
+    instances: int = Field(1, ge=1, le=64, description="model instances serving requests side by side")
+    concurrency: int = Field(1, ge=1, le=1024)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _size_from_cores(cls, data: object) -> object:
+        import os
+
+        if not isinstance(data, dict) or ("instances" in data and "concurrency" in data):
+            return data
+        filled = dict(data)
+        threads, concurrency = filled.get("n_threads", 1), filled.get("concurrency")
+        if "instances" not in filled and isinstance(threads, int) and threads >= 1:
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+            instances = max(1, min(cores // threads, cls.MAX_DEFAULT_INSTANCES))
+            if isinstance(concurrency, int) and concurrency >= 1:
+                instances = min(instances, concurrency)  # no more instances than requests in flight
+            filled["instances"] = instances
+        if concurrency is None and isinstance(filled.get("instances"), int):
+            filled["concurrency"] = filled["instances"]
+        return filled
 
     def describe(self) -> str:
         return f"local GGUF model {self.model_path or 'SmolLM2-135M-Instruct (embedded default)'}"

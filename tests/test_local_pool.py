@@ -1,0 +1,83 @@
+"""The `local` target's pool of model instances: sizing from the config, and exactness on the real model.
+
+The exactness test sends 32 probes of the tc260-refuse bank to the embedded model twice: one at a time
+through a single instance, in bank order, and all at once through three instances, in shuffled order. At
+temperature 0 every answer must be identical, token for token. Slow: it generates real text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+
+import pytest
+
+from accord.config import LocalTarget, Sampling
+from accord.errors import ConfigError
+from accord.plugins import parse_config
+from accord.probes import Probe, load_bank, select_probes
+from accord.targets.base import ChatMessage, Reply
+from accord.targets.local_gguf import LocalChat
+
+CORES = len(os.sched_getaffinity(0))
+
+
+def _local(**fields: object) -> LocalTarget:
+    return LocalTarget.model_validate({"type": "local", "name": "m", **fields})
+
+
+def test_pool_sized_from_the_cores_this_process_may_use() -> None:
+    t = _local()
+    assert (t.n_threads, t.instances, t.concurrency) == (1, min(CORES, 8), min(CORES, 8))
+
+
+def test_pool_size_follows_threads_and_concurrency() -> None:
+    assert _local(n_threads=CORES).instances == 1  # the old `n_threads = <all cores>` keeps one instance
+    assert (_local(concurrency=1).instances, _local(concurrency=1).concurrency) == (1, 1)  # old `concurrency = 1`
+    assert (_local(instances=3).instances, _local(instances=3).concurrency) == (3, 3)
+    assert (_local(instances=2, concurrency=6).instances, _local(instances=2, concurrency=6).concurrency) == (2, 6)
+
+
+def test_old_keys_still_validate_and_a_round_trip_keeps_the_size() -> None:
+    raw = {"targets": [{"name": "m", "type": "local", "n_threads": 1, "concurrency": 1}]}
+    target = parse_config(raw).targets[0]
+    assert isinstance(target, LocalTarget) and (target.instances, target.concurrency) == (1, 1)
+    again = LocalTarget.model_validate_json(_local(instances=3).model_dump_json())
+    assert (again.instances, again.concurrency) == (3, 3)
+
+
+@pytest.mark.parametrize("bad", [{"instances": 0}, {"n_threads": 0}, {"concurrency": 0}, {"instances": "two"}])
+def test_bad_pool_settings_are_config_errors(bad: dict) -> None:
+    with pytest.raises(ConfigError, match="targets.0"):
+        parse_config({"targets": [{"name": "m", "type": "local", **bad}]})
+
+
+PARAMS = Sampling(temperature=0.0, max_tokens=48, seed=0)
+
+
+def _probes(n: int) -> list[Probe]:
+    return select_probes([load_bank("tc260-refuse")], languages=None, limit=n, sample=None, seed=0, draw=n)
+
+
+async def _answers(target: LocalChat, probes: list[Probe], order: list[int]) -> dict[str, Reply]:
+    await target.open()
+    try:
+        async def one(p: Probe) -> tuple[str, Reply]:
+            return p.id, await target.complete([ChatMessage(**m) for m in p.conversation()], PARAMS)
+        return dict(await asyncio.gather(*(one(probes[i]) for i in order)))
+    finally:
+        await target.aclose()
+
+
+@pytest.mark.slow
+def test_pool_answers_exactly_as_one_at_a_time() -> None:
+    pytest.importorskip("llama_cpp")
+    probes = _probes(32)
+    assert len(probes) == 32 and {p.language for p in probes} == {"en", "zh"}
+    one_at_a_time = asyncio.run(_answers(LocalChat(_local(instances=1)), probes, list(range(32))))
+    shuffled = random.Random(7).sample(range(32), 32)
+    pooled = asyncio.run(_answers(LocalChat(_local(instances=3, n_threads=1)), probes, shuffled))
+    assert all(r.tokens_out for r in one_at_a_time.values())
+    differ = [pid for pid in one_at_a_time if one_at_a_time[pid] != pooled[pid]]
+    assert differ == [], f"{len(differ)} of 32 answers differ, e.g. {differ[:3]}"
