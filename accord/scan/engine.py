@@ -18,7 +18,9 @@ from typing import NamedTuple
 
 from accord.scan.addresses import LOCATOR as ADDRESS_LOCATOR
 from accord.scan.addresses import address_start
+from accord.scan.national import NationalFinder, merge
 from accord.scan.recognizers import ENTITY_TYPES, RECOGNIZERS, Recognizer
+from accord.scan.schemes import NATIONAL_TYPES
 
 SEPARATOR = "\x00"  # between documents of a batch; no pattern matches it and contexts stop at it
 _CONTEXT_CHARS = 48
@@ -119,6 +121,7 @@ class Scanner:
                 compiled = re.compile(combined)
                 groups = tuple(compiled.groupindex[f"r{i}"] for i in range(len(recs)))
                 self._leads.append((lead, compiled, recs, groups, tuple(_guard(r) for r in recs)))
+        self._national = NationalFinder(wanted) if wanted & set(NATIONAL_TYPES) else None
 
     def scan(self, text: str) -> list[Span]:
         """Non-overlapping spans, ordered by start: at each candidate start (in text order) the longest
@@ -158,6 +161,8 @@ class Scanner:
                 best = here
         if best is not None:
             found.append(best)
+        if self._national is not None:
+            return merge(found, self._national.spans(text))
         return found
 
     def scan_many(self, texts: list[str]) -> list[list[Span]]:

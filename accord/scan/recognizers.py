@@ -16,11 +16,13 @@ from accord.scan.cards import card_type
 from accord.scan.checksums import cn_resident_id_ok, iban_ok, uk_nino_ok, us_ssn_ok
 from accord.scan.iban_lengths import IBAN_LENGTHS
 from accord.scan.phones import phone_ok
+from accord.scan.schemes import NATIONAL_TYPES
 
-ENTITY_TYPES: tuple[str, ...] = (
+CORE_TYPES: tuple[str, ...] = (
     "EMAIL", "PHONE_NUMBER", "CREDIT_CARD", "CN_BANK_CARD", "IBAN", "IP_ADDRESS", "US_SSN", "CN_RESIDENT_ID",
     "PASSPORT", "UK_NINO", "ADDRESS",
 )
+ENTITY_TYPES: tuple[str, ...] = CORE_TYPES + NATIONAL_TYPES  # national identifiers: accord.scan.schemes
 
 Check = Callable[[str], "tuple[str, int] | None"]
 
