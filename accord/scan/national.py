@@ -96,9 +96,14 @@ class NationalFinder:
                 window = window[:cut.start()]
             for scheme, shape in self._by_word.get(word, ()):
                 for m in shape.finditer(window):
-                    kind = self._accept(scheme, m.group())
+                    value = m.group()
+                    kind = self._accept(scheme, value)
+                    # glued to a following word, a shape that may end in letters took that word's first ones
+                    while kind is None and len(value) > 1 and value[-1].isalpha() and value[-2].isalnum():
+                        value = value[:-1]
+                        kind = self._accept(scheme, value)
                     if kind is not None:
-                        yield (end + m.start(), end + m.end(), kind, CONTEXT_SCORE)
+                        yield (end + m.start(), end + m.start() + len(value), kind, CONTEXT_SCORE)
 
     def _bare_spans(self, text: str) -> Iterable[_Raw]:
         """Distinctive shapes, tried only where a locator (a narrow first character class, so `re` skips the
