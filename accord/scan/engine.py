@@ -27,6 +27,7 @@ _CONTEXT_CHARS = 48
 _BLOCK_CHARS = 20
 _WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _HEX_COLON = frozenset("0123456789ABCDEFabcdef:")
+_DIGITS = frozenset("0123456789")
 _LOCAL_PART = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._%+-")
 
 
@@ -62,9 +63,11 @@ class _Lead:
 _LEADS: dict[str, _Lead] = {
     # a digit, '+' or '(' not glued to a word or number before it, starting at least 7 characters of digits
     # and separators (the shortest identifier, an IPv4 address like 1.1.1.1, has 7)
-    "digit": _Lead(re.compile(r"[+(0-9](?<![0-9A-Za-z_.,+\-/][+(0-9])(?=[0-9 .()\-/+]{6})"), None),
+    # (a letter before it is allowed here: only recognizers with `glue` are then tried)
+    "digit": _Lead(re.compile(r"[+(0-9](?<![0-9_.,+\-/][+(0-9])(?=[0-9 .()\-/+]{6})"), None),
     # an upper-case letter starting a word, followed by a digit (maybe after one more letter and a space)
-    "upper": _Lead(re.compile(r"[A-Z](?<![0-9A-Za-z][A-Z])(?=[A-Z]?[ ]?[0-9])"), None),
+    # (a letter before it is allowed, as for digits: then only recognizers with `glue`, the IBAN, are tried)
+    "upper": _Lead(re.compile(r"[A-Z](?<![0-9][A-Z])(?=[A-Z]?[ ]?[0-9])"), None),
     # a colon followed by hex digits or a colon; the rest of the run is consumed, so one hit per address
     "colon": _Lead(re.compile(r":[0-9A-Fa-f:]+"), _back(_HEX_COLON, 45)),
     "at": _Lead(re.compile(r"@(?=[A-Za-z0-9])"), _email_start),
@@ -146,7 +149,8 @@ class Scanner:
         leads = self._leads
         for code in candidates:
             start = code >> 3
-            if start < covered or code == previous or (start > 0 and text[start - 1] in _WORD):
+            glued = start > 0 and text[start - 1] in _WORD
+            if start < covered or code == previous or (glued and text[start - 1] in _DIGITS):
                 continue
             if best is not None and best[0] != start:
                 found.append(best)
@@ -156,7 +160,7 @@ class Scanner:
                     continue
             previous = code
             _, combined, recs, groups, guards = leads[code & 7]
-            here = self._best_at(text, start, combined, recs, groups, guards)
+            here = self._best_at(text, start, combined, recs, groups, guards, glued)
             if here is not None and (best is None or here[1] > best[1]):
                 best = here
         if best is not None:
@@ -182,7 +186,7 @@ class Scanner:
         return out
 
     def _best_at(self, text: str, start: int, combined: re.Pattern[str], recs: tuple[Recognizer, ...],
-                 groups: tuple[int, ...], guards: tuple[_Guard | None, ...]) -> _Raw | None:
+                 groups: tuple[int, ...], guards: tuple[_Guard | None, ...], glued: bool) -> _Raw | None:
         m = combined.match(text, start)
         if m is None:
             return None
@@ -191,7 +195,7 @@ class Scanner:
         longest = 0  # a check accepts at most its whole match: shorter or equal matches cannot win
         wanted = self._wanted
         for rec, candidate, guard in zip(recs, found, guards, strict=True):
-            if candidate is None:
+            if candidate is None or (glued and not rec.glue):
                 continue
             size = len(candidate)
             if size <= longest or size < rec.min_len:
@@ -205,7 +209,8 @@ class Scanner:
                     continue
             kind, length = accepted
             end = start + length
-            if kind not in wanted or (end < len(text) and text[end] in _WORD):
+            if kind not in wanted or (end < len(text) and text[end] in _WORD
+                                      and not _may_touch(rec, text, end, glued)):
                 continue
             if guard is not None and not self._context_ok(guard, text, start):
                 continue
@@ -239,6 +244,18 @@ class Scanner:
         if guard.blocked is not None and guard.blocked.search(window, max(0, len(window) - _BLOCK_CHARS)):
             return False
         return guard.context is None or guard.context.search(window) is not None
+
+
+def _may_touch(rec: Recognizer, text: str, end: int, glued: bool) -> bool:
+    """Whether the ASCII letter or digit at `end` may follow `rec`'s match: never a digit; a capitalised word
+    (an upper-case letter, then a lower-case one) always; any other letter only for a recognizer with `glue`
+    whose match no letter touches before (letters on both sides: a code or hash like `deadbeef4111…cafe`)."""
+    nxt = text[end]
+    if nxt in _DIGITS:
+        return False
+    if nxt.isupper() and end + 1 < len(text) and text[end + 1].islower():
+        return True
+    return rec.glue and not glued
 
 
 @cache
