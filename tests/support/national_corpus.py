@@ -78,6 +78,7 @@ RANDOM: dict[str, Callable[[random.Random], str]] = {
     "ZA_IDNR": lambda r: _date(r, "%y%m%d") + _n(r, 4) + "08" + _n(r, 1),
 }
 
+GLUED_WORDS = ("Thanks", "Danke", "Merci", "Gracias", "谢谢", "Dziękuję")
 DECOY_WORDS = ("Order no.", "Invoice", "Bestellnummer", "numéro de commande", "订单号", "Tracking", "Ticket")
 
 
@@ -158,7 +159,7 @@ def generate_national(per_scheme: int = 40, seed: int = 0) -> list[LabelledDoc]:
                 elif way == "context":
                     before, after = lead + word + sep, ". " + filler.sentence()
                 else:
-                    before, after = lead + word + sep, r.choice(["Thanks", "Danke", "Merci", "Gracias", "谢谢", "Dziękuję"])
+                    before, after = lead + word + sep, r.choice(GLUED_WORDS)
                 docs.append(LabelledDoc(before + sv.value + after, ((len(before), len(before) + len(sv.value),
                                                                       sv.kind),), f"{way}:{scheme.type}"))
             # decoys: the same number with a failed check, after the word; same-length numbers after other words
