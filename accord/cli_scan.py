@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -32,12 +33,17 @@ def scan(
     summary: Annotated[Path | None, typer.Option(help="also write the summary as JSON to this file")] = None,
     redact: Annotated[bool, typer.Option("--redact", help="write a copy with findings masked as [TYPE]")] = False,
     redact_to: Annotated[Path | None, typer.Option(help="where --redact writes (default: NAME.redacted.EXT)")] = None,
+    hash_key_env: Annotated[str | None, typer.Option(help="the environment variable holding the key that counts "
+                                                          "distinct identifiers (keyed hash; default: a random key "
+                                                          "for this scan, so counts of two scans cannot be joined)")
+                            ] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="local processes (default: every core)")] = None,
     ray: Annotated[bool, typer.Option("--ray", help="scan on a Ray cluster (ADDRESS, or RAY_ADDRESS, or a new "
                                                     "local one); needs accord[ray]")] = False,
 ) -> None:
     """Find personal data (EMAIL, PHONE_NUMBER, CREDIT_CARD, CN_BANK_CARD, IBAN, IP_ADDRESS, US_SSN,
-    CN_RESIDENT_ID, PASSPORT, UK_NINO, ADDRESS) in PATH. Usage: accord scan PATH [--ray [RAY_ADDRESS]] [options]."""
+    CN_RESIDENT_ID, PASSPORT, UK_NINO, ADDRESS, and national identity, tax and social-security numbers of 55
+    countries such as PL_PESEL: docs/privacy.md) in PATH. Usage: accord scan PATH [--ray [RAY_ADDRESS]] [options]."""
     from accord.scan import ENTITY_TYPES, Finding, SummaryBuilder, detect_format, scan_path
     from accord.scan.documents import FORMATS, ScanInputError
     from accord.scan.redact import write_redacted
@@ -53,7 +59,13 @@ def scan(
             raise ScanInputError(f"unknown type(s) {', '.join(bad)}; known: {', '.join(ENTITY_TYPES)}")
         kind = detect_format(path) if fmt is None else fmt
         sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
-        counts = SummaryBuilder()
+        key = None
+        if hash_key_env is not None:
+            secret = os.environ.get(hash_key_env)
+            if not secret:
+                raise ScanInputError(f"--hash-key-env {hash_key_env}: the variable is not set or empty")
+            key = secret.encode("utf-8")
+        counts = SummaryBuilder(key)
         kept: list[Finding] = []
         last_report = time.monotonic()
         try:

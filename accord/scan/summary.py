@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from accord.scan.documents import Document
 from accord.scan.findings import Finding
+from accord.scan.people import IdentifierCount, IdentifierCounter, people_by_country
 
 
 class ScanSummary(BaseModel):
@@ -19,6 +20,9 @@ class ScanSummary(BaseModel):
     findings: int = 0
     by_type: dict[str, int] = {}
     by_field: dict[str, dict[str, int]] = {}  # field ("" for txt) -> type -> count
+    # identifiers with a country: distinct values by keyed hash, documents holding them, masked examples
+    identifiers: list[IdentifierCount] = []
+    people_by_country: dict[str, int] = {}  # distinct identifiers of people per country (an upper bound)
 
     @property
     def share_affected(self) -> float | None:
@@ -34,13 +38,20 @@ class ScanSummary(BaseModel):
             for field, counts in sorted(self.by_field.items()):
                 listed = ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))
                 lines.append(f"  field {field or '(none)'}: {listed}")
+        if self.identifiers:
+            lines.append("  identifiers by country (distinct, by keyed hash; documents):")
+            lines += [f"    {c.country} {c.type}: {c.distinct} distinct in {c.documents} documents "
+                      f"(e.g. {', '.join(c.masked_examples)})" + ("" if c.person else " [not a person's]")
+                      for c in self.identifiers]
         return "\n".join(lines)
 
 
 class SummaryBuilder:
     """Counts as batches stream past, in document order (documents and their findings)."""
 
-    def __init__(self) -> None:
+    def __init__(self, key: bytes | None = None) -> None:
+        """`key`: the HMAC key for counting distinct identifiers (default: a random one for this scan)."""
+        self._ids = IdentifierCounter(key)
         self._docs = self._hit = 0
         self._last_doc = self._last_hit = -1
         self._cells = self._chars = 0
@@ -59,6 +70,7 @@ class SummaryBuilder:
                 self._hit += 1
                 self._last_hit = f.doc
             self._types[f.type] += 1
+            self._ids.add(f.type, f.text, f.doc)
             self._fields.setdefault(f.field or "", Counter())[f.type] += 1
 
     def progress(self) -> str:
@@ -72,4 +84,5 @@ class SummaryBuilder:
             documents_with_findings=self._hit, findings=sum(self._types.values()),
             by_type=dict(sorted(self._types.items())),
             by_field={k: dict(sorted(v.items())) for k, v in sorted(self._fields.items())},
+            identifiers=(ids := self._ids.counts()), people_by_country=people_by_country(ids),
         )
