@@ -13,6 +13,7 @@ import typer
 from accord.errors import AccordError
 
 PROGRESS_EVERY_S = 10.0
+NOTICES_SHOWN = 20
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -67,11 +68,17 @@ def scan(
             key = secret.encode("utf-8")
         counts = SummaryBuilder(key)
         kept: list[Finding] = []
+        shown = 0
         last_report = time.monotonic()
+        shown = 0
         try:
             for batch, found in scan_path(path, fmt=kind, field=field, columns=_split(columns), types=chosen,  # type: ignore[arg-type]
                                           workers=workers, ray=ray, ray_address=address):
                 counts.add(batch, found)
+                for line in counts.new_notices:  # every line with a problem is said, none is dropped quietly
+                    if shown < NOTICES_SHOWN:
+                        typer.echo(f"accord: notice: {path}: {line}", err=True)
+                    shown += 1
                 if time.monotonic() - last_report >= PROGRESS_EVERY_S:  # a long scan says how far it has got
                     typer.echo(f"{path}: {counts.progress()}", err=True)
                     last_report = time.monotonic()
@@ -82,6 +89,9 @@ def scan(
             if output:
                 sink.close()
         result = counts.build()
+        if shown > NOTICES_SHOWN:
+            typer.echo(f"accord: notice: {path}: {shown - NOTICES_SHOWN} more notices (all counted in the summary; "
+                       "the first ones are in --summary FILE)", err=True)
         if redact:
             target = redact_to or path.with_name(f"{path.stem}.redacted{path.suffix}")
             write_redacted(path, target, kind, kept)  # type: ignore[arg-type]
