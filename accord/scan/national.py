@@ -125,7 +125,7 @@ class NationalFinder:
 # where a distinctive shape may start: a digit token with a separator or letter within its first 9 characters,
 # or a capital starting a word, followed by up to five more capitals and then a digit
 _BARE_LOCATORS = (re.compile(r"[0-9](?<![0-9A-Za-z][0-9])(?=[0-9]{0,8}[-+./A-Z])"),
-                  re.compile(r"[A-Z](?<![0-9A-Za-z][A-Z])(?=[A-Z]{0,5}[ -]?[0-9A-Z]?[0-9])"))
+                  re.compile(r"[A-Z](?<![0-9A-Za-z][A-Z])(?=[A-Z]{0,5}[ -]?[0-9A-Za-z]?[0-9])"))
 
 
 def _trie(words: Iterable[str]) -> str:

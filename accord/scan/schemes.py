@@ -101,7 +101,7 @@ SCHEMES: tuple[Scheme, ...] = (
        rf"{D}{{4,12}}",
        ("personenidentifikationsnummer", "peid")),
     _s("EU_VAT", "VAT identification number (type reported as <country>_VAT)", "eu.vat",
-       rf"(?:{'|'.join(_EU_VAT_PREFIXES)}) ?[0-9A-Z]{{8,12}}",
+       rf"(?:{'|'.join(_EU_VAT_PREFIXES)}) ?[0-9A-Za-z]{{2}} ?[0-9A-Z]{{6,10}}",
        ("vat", "ust-idnr", "umsatzsteuer-identifikationsnummer", "tva", "btw", "iva", "partita iva", "nip ue",
         "adószám", "dič", "moms"), bare=True, person=False),
     # ---- rest of Europe
