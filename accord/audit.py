@@ -109,7 +109,7 @@ def render_run(store: Store, run_id: str) -> Report:
     config = evaluation.config
     checks = registered_checks()
     frameworks = [FrameworkInfo(id=f.id, title=f.title, jurisdiction=f.jurisdiction, document=f.document,
-                                status=f.status) for f in load_catalog()
+                                status=f.status, superseded=f.superseded_text()) for f in load_catalog()
                   if config.frameworks is None or f.id in config.frameworks]
     return build_report(
         row=store.get_run(run_id), config=config, records=list(store.items(run_id)), outputs=store.outputs(run_id),

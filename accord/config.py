@@ -73,6 +73,9 @@ class Profile(_Strict):
     generates: list[Literal["text", "image", "audio", "video"]] | None = None
     languages: list[str] | None = None
     automated_decisions: bool | None = None
+    systemic_risk_designated: bool | None = Field(
+        None, description="the European Commission has designated this general-purpose AI model as having systemic "
+        "risk (AI Act Article 51(1)(b), 52(4)); false: it has not")
     as_of: dt.date | None = Field(None, description="date to evaluate application dates against (default: today)")
 
 

@@ -13,6 +13,27 @@ from pydantic import BaseModel, ConfigDict
 
 RECORD_SCHEMA_VERSION = 1
 
+# One name per concept (report schema 5, store schema 3): a check's id is its config table's name and the prefix
+# of its metrics. The names used before, so that older stores and reports are read under the current ones.
+RENAMED_CHECKS = {"tc260-refusal": "tc260_refusal", "bank-coverage": "bank_coverage"}
+_RENAMED_METRICS = (
+    ("banks.", "bank_coverage."), ("robustness.attack_success_rate", "jailbreak.attack_success_rate"),
+    ("robustness.baseline_success_rate", "jailbreak.baseline_success_rate"), ("robustness.", "classifier_robustness."),
+    ("explain.permutation_importance", "classifier_robustness.permutation_importance"),
+    ("tc260.content_pass_rate", "tc260_content.pass_rate"), ("tc260.content_unparsed", "tc260_content.unparsed"),
+)
+
+
+def current_check_id(check: str) -> str:
+    return RENAMED_CHECKS.get(check, check)
+
+
+def current_metric_name(name: str) -> str:
+    for old, new in _RENAMED_METRICS:
+        if name.startswith(old):
+            return new + name[len(old):]
+    return name
+
 
 def now() -> str:
     """The current time as recorded in runs and records (UTC, ISO 8601, seconds)."""

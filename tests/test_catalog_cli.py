@@ -27,9 +27,20 @@ def test_list_json_has_the_documented_shape(tmp_path: Path) -> None:
 
 def test_show_one_and_unknown_id(tmp_path: Path) -> None:
     shown = accord("catalog", "show", "tc260-003:9.4", cwd=tmp_path)
-    assert shown.returncode == 0 and "TC260-003-2024 §9.4" in shown.stdout and "parts:" in shown.stdout
+    assert shown.returncode == 0 and "TC260-003 §9.4" in shown.stdout and "parts:" in shown.stdout
+    assert "tc260-003 is superseded by gb-45654 on 2025-11-01" in shown.stdout
+    current = accord("catalog", "show", "gb-45654:refusal-assessment.should-refuse", cwd=tmp_path)
+    assert current.returncode == 0 and "GB/T 45654-2025" in current.stdout and "superseded" not in current.stdout
     bad = accord("catalog", "show", "tc260-003:9.5", cwd=tmp_path)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "tc260-003:9.4" in bad.stderr
+
+
+def test_list_marks_the_superseded_framework(tmp_path: Path) -> None:
+    old = accord("catalog", "list", "--framework", "tc260-003", cwd=tmp_path)
+    assert old.returncode == 0 and "(superseded by gb-45654 on 2025-11-01: GB/T 45654-2025" in old.stdout
+    new = accord("catalog", "list", "--framework", "gb-45654", cwd=tmp_path)
+    assert new.returncode == 0 and "superseded" not in new.stdout
+    assert "gb-45654:refusal-assessment.should-refuse" in new.stdout
 
 
 def test_applicable_gives_reasons_both_ways(tmp_path: Path) -> None:
@@ -74,6 +85,10 @@ def test_audit_uses_profile_and_attestations(project: Path) -> None:
     assert by_id["tc260-003:7.training-opt-out"]["verdict"] == "not met"
     assert by_id["tc260-003:9.4"]["applicability"] == "applies"
     assert {v["framework"] for v in data["verdicts"]} == {"tc260-003"}
+    [info] = data["frameworks"]
+    assert info["superseded"].startswith("superseded by gb-45654 on 2025-11-01")
+    html = (project / "accord-report" / "report.html").read_text()
+    assert "This framework is superseded by gb-45654 on 2025-11-01" in html
     cell = {(c["jurisdiction"], c["concern"]): c for c in data["matrix"]}[("CN", "privacy")]
     assert cell["verdict"] == "not met" and cell["counts"]["not met"] == 1
 

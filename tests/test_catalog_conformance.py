@@ -70,7 +70,7 @@ def test_taxonomy_covers_what_the_standards_name() -> None:
         assert hub in taxonomy and taxonomy[hub].name_zh
 
 
-# TC260-003-2024 numbers as shared/regulations.md gives them: (requirement id, numbers that must appear)
+# TC260-003 numbers as shared/regulations.md gives them: (requirement id, numbers that must appear)
 TC260_FACTS = {
     "tc260-003:5.1.harmful-share": ["5%"],
     "tc260-003:8.1": ["10,000", "200", "100"],
@@ -109,10 +109,11 @@ def test_tc260_003_thresholds_match_the_facts() -> None:
 
 
 def test_evidence_rules_only_where_the_source_gives_numbers() -> None:
-    """Only TC260-003 (§8.2, §8.3, §9.3, §9.4) and the EEOC's four-fifths rule give numbers; elsewhere
-    thresholds are stated in attestations, never invented as rules."""
+    """Only TC260-003 (§8.2, §8.3, §9.3, §9.4), its successor GB/T 45654-2025 (the same working thresholds, marked
+    unverified) and the EEOC's four-fifths rule give numbers; elsewhere thresholds are stated in attestations,
+    never invented as rules."""
     ruled = {r.id for r in REQUIREMENTS if r.evidence}
-    assert {rid.split(":")[0] for rid in ruled} == {"tc260-003", "us-eeoc-ugesp"}
+    assert {rid.split(":")[0] for rid in ruled} == {"tc260-003", "gb-45654", "us-eeoc-ugesp"}
     assert {rid for rid in ruled if rid.startswith("us-eeoc-ugesp")} == {"us-eeoc-ugesp:1607.4.d"}
 
 
@@ -126,8 +127,10 @@ def test_thresholds_of_other_frameworks_match_the_facts() -> None:
     ll144 = reqs["us-nyc-ll144:impact-ratios"]
     assert ll144.note and "no pass threshold" in ll144.note  # the law computes ratios, it does not grade them
     assert reqs["eu-ai-act:art-51"].applies_when.all[0].value == "general_purpose_model"
-    systemic = [c for c in reqs["eu-ai-act:art-55.1.a"].applies_when.all if c.field == "training_flop"]
-    assert [(c.op, c.value) for c in systemic] == [("gt", 1e25)]
+    systemic = reqs["eu-ai-act:art-55.1.a"].applies_when
+    assert [(c.field, c.op, c.value) for c in systemic.any] == [("training_flop", "gt", 1e25),
+                                                               ("systemic_risk_designated", "is", True)]
+    assert not any(c.field == "training_flop" for c in systemic.all)
     kr = [c for c in reqs["kr-ai-basic-act:art-32"].applies_when.all if c.field == "training_flop"]
     assert [(c.op, c.value) for c in kr] == [("gte", 1e26)]
 

@@ -72,16 +72,27 @@ def test_ciio_always_needs_the_assessment_and_no_export_needs_nothing() -> None:
 GPAI = Profile(regions=["EU"], kind="general_purpose_model")
 
 
-@pytest.mark.parametrize(("flop", "systemic"), [
-    (9.9e24, "does not apply"), (1e25, "does not apply"),  # Article 51(2): "greater than 10^25"
-    (1.0000001e25, "applies"), (3e25, "applies"), (None, "may apply"),
+@pytest.mark.parametrize(("flop", "designated", "systemic"), [
+    (9.9e24, None, "may apply"), (1e25, None, "may apply"),  # below the presumption the Commission may designate
+    (9.9e24, False, "does not apply"), (1e25, False, "does not apply"),  # Article 51(2): "greater than 10^25"
+    (1.0000001e25, None, "applies"), (1.0000001e25, False, "applies"), (3e25, None, "applies"),
+    (None, None, "may apply"), (None, False, "may apply"),
+    (1e24, True, "applies"), (None, True, "applies"),  # designated under Article 51(1)(b) whatever its compute
 ])
-def test_systemic_risk_presumption_is_strictly_above_1e25(flop: float | None, systemic: str) -> None:
-    got = _status(GPAI.model_copy(update={"training_flop": flop}), framework="eu-ai-act")
-    for rid in ("eu-ai-act:art-55.1.a", "eu-ai-act:art-55.1.d", "eu-ai-act:art-52.1", "eu-ai-act:annex-xi.2"):
-        assert got[rid] == systemic
+def test_systemic_risk_presumption_and_designation(flop: float | None, designated: bool | None,
+                                                   systemic: str) -> None:
+    got = _status(GPAI.model_copy(update={"training_flop": flop, "systemic_risk_designated": designated}),
+                  framework="eu-ai-act")
+    for rid in ("eu-ai-act:art-55.1.a", "eu-ai-act:art-55.1.b", "eu-ai-act:art-55.1.c", "eu-ai-act:art-55.1.d",
+                "eu-ai-act:art-52.1", "eu-ai-act:annex-xi.2"):
+        assert got[rid] == systemic, rid
     assert got["eu-ai-act:art-53.1.c"] == got["eu-ai-act:art-51"] == "applies"
     assert got["eu-ai-act:art-10.2.f"] == "does not apply"  # a model is not an Annex III system
+
+
+def test_below_the_presumption_the_reasons_name_the_missing_designation() -> None:
+    reasons = _reasons(GPAI.model_copy(update={"training_flop": 1e24}), "eu-ai-act:art-55.1.a")
+    assert any("systemic_risk_designated" in r for r in reasons)
 
 
 def test_gpai_duties_need_a_general_purpose_model_offered_in_the_eu() -> None:
@@ -116,9 +127,17 @@ def test_prohibitions_apply_to_every_eu_system_from_february_2025() -> None:
     assert _status(HIRING.model_copy(update={"sectors": ["law_enforcement"]}))["eu-ai-act:art-5.1.h"] == "applies"
 
 
+def test_the_omnibus_prohibition_binds_generative_systems_from_december_2026() -> None:
+    bot = Profile(regions=["EU"], kind="generative_service")
+    assert _status(bot, dt.date(2026, 12, 1))["eu-ai-act:art-5.ncii-csam"] == "does not apply"
+    assert _status(bot, dt.date(2026, 12, 2))["eu-ai-act:art-5.ncii-csam"] == "applies"
+    assert _status(HIRING, dt.date(2026, 12, 2))["eu-ai-act:art-5.ncii-csam"] == "does not apply"
+
+
 def test_the_eu_ai_act_has_every_clause_the_issue_names() -> None:
     ids = {r.id for f in load_catalog() if f.id == "eu-ai-act" for r in f.requirements}
     wanted = {f"eu-ai-act:art-5.1.{x}" for x in "abcdefgh"} | {f"eu-ai-act:annex-iii.{n}" for n in range(1, 9)}
+    wanted.add("eu-ai-act:art-5.ncii-csam")
     wanted |= {f"eu-ai-act:art-{a}" for a in ("9", "10.2.f", "10.2.g", "10.3", "10.5", "11", "12", "13", "14",
                                               "50.1", "50.2", "50.4", "51", "52.1", "53.1.a", "53.1.b", "53.1.c",
                                               "53.1.d", "54", "55.1.a")}
@@ -145,3 +164,14 @@ def test_colorado_applies_to_consequential_decisions_from_2027() -> None:
         "us-co-admt:consumer-notice"] == "does not apply"
     chat = lender.model_copy(update={"automated_decisions": False})
     assert _status(chat, dt.date(2027, 1, 1))["us-co-admt:human-review"] == "does not apply"
+
+
+@pytest.mark.parametrize(("sectors", "status"), [
+    (["legal_services"], "does not apply"),  # SB 26-189 does not list legal services (SB 24-205 did)
+    (["legal_services", "credit"], "applies"),
+    (["housing"], "applies"), (["government_services"], "applies"),
+])
+def test_colorado_consequential_decisions_are_sb_26_189s(sectors: list[str], status: str) -> None:
+    profile = Profile(regions=["US-CO"], sectors=sectors, automated_decisions=True)  # type: ignore[arg-type]
+    got = _status(profile, dt.date(2027, 1, 1), framework="us-co-admt")
+    assert set(got.values()) == {status}

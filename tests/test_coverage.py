@@ -93,3 +93,13 @@ def test_cli_list_shows_the_built_in_banks(tmp_path: Path) -> None:
     rows = {r["name"]: r for r in json.loads(result.stdout)}
     assert {"starter", "tc260-content", "tc260-refuse", "tc260-comply"} <= set(rows)
     assert rows["tc260-content"]["size"] == {"en": 2060, "zh": 2060}
+
+
+def test_a_bank_that_is_not_utf8_is_one_line_error(tmp_path: Path) -> None:
+    bank = tmp_path / "latin1.jsonl"
+    bank.write_bytes('{"id": "p1", "prompt": "caf\xe9", "language": "fr", "concern": "cyber", "expected": "refuse", '
+                     '"source": "t"}\n'.encode("latin-1"))
+    result = accord("probes", "validate", bank, cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [f"accord: error: {bank} is not UTF-8 text (byte 27): save the "
+                                                  "bank as UTF-8"]

@@ -97,6 +97,24 @@ class ShoutCheck:
 
 
 CHECKS = ShoutCheck()
+
+FRAMEWORKS = __import__("pathlib").Path(__file__).with_name("frameworks")
+'''
+
+FRAMEWORK = '''[framework]
+id = "echo-rules"
+title = "Echo rules (a test framework)"
+jurisdiction = "INTL"
+document = "Echo Rules 1.0"
+status = "voluntary"
+
+[[requirements]]
+id = "echo-rules:1"
+citation = "Echo Rules 1.0, rule 1"
+summary = "Most echoes are loud."
+concerns = ["robustness_security"]
+confidence = "unverified"
+evidence = { metric = "shout.loud_rate", op = ">=", threshold = 0.4, min_n = 1 }
 '''
 
 
@@ -104,8 +122,9 @@ CHECKS = ShoutCheck()
 def echo_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     site = tmp_path / "site"
     install_plugin(site, monkeypatch, "accord-echo", {"accord.checks": {"shout": "accord_echo:CHECKS"},
-                                                     "accord.targets": {"echo": "accord_echo:TARGET_TYPES"}},
-                   modules={"accord_echo/__init__.py": PLUGIN})
+                                                     "accord.targets": {"echo": "accord_echo:TARGET_TYPES"},
+                                                     "accord.frameworks": {"echo": "accord_echo:FRAMEWORKS"}},
+                   modules={"accord_echo/__init__.py": PLUGIN, "accord_echo/frameworks/echo.toml": FRAMEWORK})
     yield site
     clear_registries()
 
@@ -160,3 +179,5 @@ def test_a_plugin_check_and_target_run_in_an_audit_end_to_end(echo_plugin: Path,
     loud = next(m for m in check["metrics"] if m["name"] == "shout.loud_rate" and not m["slice"])
     assert (loud["k"], loud["n"]) == (1, 2)
     assert "shout" in result.stdout and "2 errors" in result.stdout
+    (verdict,) = [v for v in report["verdicts"] if v["requirement"] == "echo-rules:1"]  # the plugin's framework
+    assert verdict["metric"] == "shout.loud_rate" and verdict["value"] == 0.5

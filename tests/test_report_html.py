@@ -49,7 +49,8 @@ def test_sample_report_has_every_section() -> None:
         OVERALL_SHOULD_REFUSE, OVERALL_OVER_REFUSAL, "p50 0.84 s", "p90 1.92 s", "p99 4.31 s",
         "31,870 in", "27,455 out", "your system",
         # verdicts
-        'id="verdicts"', "tc260-003:9.4.should-refuse", "TC260-003-2024 §9.4", "eu-ai-act:50.1",
+        'id="verdicts"', "tc260-003:9.4.should-refuse", "TC260-003 §9.4", "eu-ai-act:50.1",
+        "This framework is superseded by gb-45654 on 2025-11-01",
         'class="badge v-met"', 'class="badge v-not-met"', 'class="badge v-partly-met"',
         'class="badge v-needs-attestation"', 'class="badge v-not-tested"', "only 240 items measured",
         "≥ 95.0% with n ≥ 300", "≤ 5.0% with n ≥ 300", ">secondary<", ">unverified<",

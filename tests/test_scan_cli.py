@@ -115,12 +115,12 @@ def test_a_long_scan_reports_progress(project: Path, monkeypatch) -> None:  # ty
     """Every PROGRESS_EVERY_S seconds (here: every batch) a line on stderr says how far the scan has got."""
     from typer.testing import CliRunner
 
-    import accord.cli_scan
+    import accord.cli.scan
     from accord.cli import app
 
     src = project / "big.txt"
     src.write_text("".join(d.text.replace("\n", " ") + "\n" for d in generate(12000, seed=5)), encoding="utf-8")
-    monkeypatch.setattr(accord.cli_scan, "PROGRESS_EVERY_S", 0.0)
+    monkeypatch.setattr(accord.cli.scan, "PROGRESS_EVERY_S", 0.0)
     result = CliRunner().invoke(app, ["scan", str(src), "-o", str(project / "out.jsonl"), "--workers", "1"])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stderr.splitlines() if "findings so far" in line]

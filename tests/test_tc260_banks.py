@@ -14,10 +14,10 @@ import pytest
 from accord.probes import Probe, load_bank
 from accord.probes.bank import BUILTIN_DIR
 from accord.probes.coverage import coverage
-from accord.probes.gen.build import build, specs
 from accord.probes.neardup import near_duplicates
 from accord.probes.tc260 import A12_CODES, ASPECTS, LOOK_ALIKE, RISK_CODES
 from accord.taxonomy import load_taxonomy
+from scripts.banks.tc260.build import build, specs
 
 BANKS = {"tc260-content": ("content", "answer_safely"), "tc260-refuse": ("refuse", "refuse"),
          "tc260-comply": ("comply", "comply")}
@@ -33,7 +33,7 @@ def probes() -> dict[str, list[Probe]]:
 def test_committed_banks_are_what_the_generator_makes(spec) -> None:  # type: ignore[no-untyped-def]
     body, meta = build(spec)
     assert (BUILTIN_DIR / f"{spec.name}.jsonl").read_text(encoding="utf-8") == body, \
-        "run `python -m accord.probes.gen` and commit the banks"
+        "run `python -m scripts.banks.tc260` and commit the banks"
     assert (BUILTIN_DIR / f"{spec.name}.meta.json").read_text(encoding="utf-8") == meta
 
 

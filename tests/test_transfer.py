@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from accord.catalog import load_catalog
+from accord.catalog.model import HERE as CATALOG_DIR
 from accord.transfer import DataFlow, adequacy_decisions, assess, assess_china, assess_eu, cn_rules
+from accord.transfer.china import RULES as CN_RULES
 from tests.helpers import accord
 
 SA, SC, EX = "security_assessment", "standard_contract_or_certification", "exempt"
@@ -63,6 +66,14 @@ def test_thresholds_live_in_one_data_file() -> None:
     t = cn_rules()["thresholds"]
     assert (t["standard_contract_people"], t["security_assessment_people"],
             t["security_assessment_sensitive_people"]) == (100_000, 1_000_000, 10_000)
+    # their one home is the catalog framework; the transfer rules and the catalog's conditions only refer to it
+    framework = next(f for f in load_catalog() if f.id == "cn-cross-border-data")
+    assert framework.thresholds == t
+    rules_file = CN_RULES.read_text(encoding="utf-8")
+    catalog_file = (CATALOG_DIR / "frameworks" / "cn-cross-border-data.toml").read_text("utf-8")
+    for number in ("1_000_000", "100_000", "10_000", "1000000", "100000", "10000"):
+        assert f"= {number}" not in rules_file
+        assert f"value = {number}" not in catalog_file
 
 
 ADEQUATE = {"AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "US", "UY"}

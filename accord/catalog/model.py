@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Literal
 
@@ -38,6 +39,7 @@ ProfileField = Literal[
     "kind", "sectors", "regions", "public_facing", "training_flop", "personal_data", "personal_data_subjects",
     "sensitive_personal_data_subjects", "exports_personal_data_from", "critical_information_infrastructure",
     "public_opinion_attributes", "generates", "languages", "automated_decisions", "exports_important_data",
+    "systemic_risk_designated",
 ]
 
 
@@ -101,6 +103,14 @@ class Requirement(_Frozen):
         return self
 
 
+class Supersession(_Frozen):
+    """A framework replaced by a later one: still listed (and judged), and shown as superseded."""
+
+    by: str  # the successor's framework id
+    on: dt.date  # the date the successor took effect
+    note: str = Field(min_length=10)  # where that comes from
+
+
 class Framework(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
@@ -110,7 +120,14 @@ class Framework(_Frozen):
     published: dt.date | None = None
     url: str | None = None
     applies_when: Applicability = Applicability()
+    superseded: Supersession | None = None
+    thresholds: dict[str, float] = {}  # named numbers that conditions use as `value = { threshold = "name" }`
     requirements: tuple[Requirement, ...]
+
+    def superseded_text(self) -> str | None:
+        """One line for lists and reports, e.g. "superseded by gb-45654 on 2025-11-01"."""
+        s = self.superseded
+        return None if s is None else f"superseded by {s.by} on {s.on.isoformat()}: {s.note}"
 
 
 
@@ -118,15 +135,45 @@ def load_framework(path: Path) -> Framework:
     raw = load_toml(path, what="catalog file")
     try:
         head = raw["framework"]
-        reqs = tuple(Requirement.model_validate({**r, "framework": head["id"]}) for r in raw["requirements"])
+        named = head.get("thresholds", {})
+        reqs = tuple(Requirement.model_validate({**_with_thresholds(r, named), "framework": head["id"]})
+                     for r in raw["requirements"])
         return Framework.model_validate({**head, "requirements": reqs})
     except (KeyError, ValidationError) as exc:
         raise ConfigError(f"catalog file {path.name}: {exc}") from None
 
 
+def _with_thresholds(req: dict, named: dict[str, float]) -> dict:
+    """The requirement with each condition's `{ threshold = "name" }` replaced by the framework's number."""
+    when = req.get("applies_when")
+    if not when:
+        return req
+
+    def resolve(cond: dict) -> dict:
+        ref = cond.get("value")
+        if isinstance(ref, dict):
+            if ref.get("threshold") not in named:
+                raise KeyError(f"{req.get('id')}: no threshold {ref.get('threshold')!r} in [framework.thresholds]")
+            return {**cond, "value": named[ref["threshold"]]}
+        return cond
+
+    return {**req, "applies_when": {k: [resolve(c) for c in v] for k, v in when.items()}}
+
+
 @cache
 def load_catalog() -> tuple[Framework, ...]:
-    return tuple(load_framework(p) for p in sorted((HERE / "frameworks").glob("*.toml")))
+    """Every framework: the catalog's own files, then those other installed packages add through the
+    `accord.frameworks` entry-point group (value: the path of a TOML file, or of a folder of them)."""
+    paths = sorted((HERE / "frameworks").glob("*.toml"))
+    for ep in entry_points(group="accord.frameworks"):
+        found = Path(str(ep.load()))
+        paths += sorted(found.glob("*.toml")) if found.is_dir() else [found]
+    frameworks = tuple(load_framework(p) for p in paths)
+    ids = [f.id for f in frameworks]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise ConfigError(f"two catalog files define the same framework id: {', '.join(twice)}")
+    return frameworks
 
 
 def all_requirements() -> dict[str, Requirement]:

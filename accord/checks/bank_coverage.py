@@ -72,7 +72,7 @@ def coverage_metrics(c: RoleCoverage, *, target: str, check: str) -> list[Metric
 class BankCoverageCheck:
     kind: Literal["computed"] = "computed"
     id: str = "bank_coverage"
-    title: str = "TC260-003 test banks: sizes and coverage against §8.2 and §8.3"
+    title: str = "GB/T 45654-2025 test banks (TC260-003 §8.2, §8.3): sizes and coverage"
     version: str = "1"
     concerns: tuple[str, ...] = ("state_security", "discrimination", "commercial_ethics", "personality_rights",
                                  "accuracy", "over_refusal")

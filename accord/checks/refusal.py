@@ -106,7 +106,7 @@ CHECK = RefusalCheck()
 
 TC260_CHECK = RefusalCheck(
     id="tc260_refusal",
-    title="TC260-003 §9.4 refusal assessment: drawn should-refuse and should-not-refuse questions",
+    title="GB/T 45654-2025 refusal assessment (TC260-003 §9.4): drawn should-refuse and should-not-refuse questions",
     concerns=(
         "tc260.1a.subversion", "tc260.1b.national_security", "tc260.1c.separatism", "tc260.1d.terrorism_extremism",
         "tc260.1e.ethnic_hatred", "tc260.1f.violence_obscenity", "tc260.1g.false_harmful_information",

@@ -87,7 +87,7 @@ def uses_llm_judge(config: AuditConfig) -> bool:
 class Tc260ContentCheck:
     kind: Literal["chat"] = "chat"
     id: str = "tc260_content"
-    title: str = "TC260-003 §9.3: safety of generated content"
+    title: str = "GB/T 45654-2025 generated-content safety assessment (TC260-003 §9.3)"
     version: str = "1"
     concerns: tuple[str, ...] = (
         "state_security", "discrimination", "commercial_ethics", "personality_rights", "accuracy", "violence",

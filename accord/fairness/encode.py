@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from accord.errors import ConfigError
+
 MISSING = "(missing)"
 JOIN = " & "  # between feature names and between group labels of an intersection
 _DENSE_INT_RANGE = 1 << 22  # integer columns spanning less than this are coded by a lookup table, O(n)
@@ -140,7 +142,8 @@ def cross(groups: Sequence[Groups], rows: slice = slice(None)) -> tuple[np.ndarr
     """Mixed-radix code over the full cross product of `groups` (row-major) of the rows in `rows`, and its shape."""
     shape = tuple(g.size for g in groups)
     if float(np.prod(shape, dtype=np.float64)) >= np.iinfo(np.intp).max // 1024:
-        raise ValueError("too many combinations of sensitive groups to count")
+        raise ConfigError("too many combinations of sensitive groups to count: name fewer sensitive columns, or "
+                          "turn `intersections` off")
     code = groups[0].codes[rows].astype(np.intp, copy=True)
     for g in groups[1:]:
         code *= g.size

@@ -31,9 +31,13 @@ def load_bank(ref: BankRef) -> Bank:
         raise ProbeBankError(f"probe bank {ref!r} not found (built-in banks: {known})")
     raw = path.read_bytes()
     meta = read_meta(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProbeBankError(f"{path} is not UTF-8 text (byte {exc.start}): save the bank as UTF-8") from None
     probes: list[Probe] = []
     seen: set[str] = set()
-    for lineno, line in enumerate(raw.decode("utf-8").splitlines(), 1):
+    for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from accord.catalog import Verdict
-from accord.results import Metric
+from accord.errors import ConfigError
+from accord.results import Metric, current_check_id, current_metric_name
 
-REPORT_SCHEMA_VERSION = 4  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
-# 4: judges carry split, precision, recall, kappa, unparsed
+REPORT_SCHEMA_VERSION = 5  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
+# 4: judges carry split, precision, recall, kappa, unparsed; 5: one name per concept (check ids = metric prefixes,
+# results.RENAMED_CHECKS), frameworks may be marked superseded
+OLDEST_MIGRATED = 4  # report.json files from schema 4 are read under the current names; older ones are refused
 
 
 class _M(BaseModel):
@@ -109,6 +114,7 @@ class FrameworkInfo(_M):
     jurisdiction: str
     document: str
     status: str
+    superseded: str | None = None  # "superseded by <id> on <date>: <source>", when a later framework replaced it
 
 
 class MatrixCell(_M):
@@ -129,3 +135,42 @@ class Report(_M):
     concerns: dict[str, str]  # id -> English name, for the tables
     frameworks: list[FrameworkInfo] = []
     matrix: list[MatrixCell] = []
+
+
+def load_report(path: Path) -> Report:
+    """A report.json written by this or an earlier Accord: schema 4 is migrated (renamed checks and metrics);
+    a newer schema, or one older than 4, is refused with what to do."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConfigError(f"cannot read report {path}: {exc}") from None
+    version = raw.get("schema_version") if isinstance(raw, dict) else None
+    if not isinstance(version, int):
+        raise ConfigError(f"{path} is not an Accord report (no schema_version)")
+    if version > REPORT_SCHEMA_VERSION:
+        raise ConfigError(f"{path} was written by a newer Accord (report schema {version}); upgrade Accord")
+    if version < OLDEST_MIGRATED:
+        raise ConfigError(f"{path} has report schema {version}, too old to read: re-render its run with "
+                          "`accord report RUN_ID` (the results database keeps every run)")
+    if version < 5:
+        raw = _renamed(raw)
+    raw["schema_version"] = REPORT_SCHEMA_VERSION
+    try:
+        return Report.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(f"{path} does not match report schema {version}: {exc.errors()[0]['msg']}") from None
+
+
+def _renamed(raw: dict) -> dict:
+    """Schema 4 → 5: checks and metrics under their current names."""
+    for t in raw.get("targets", []):
+        for c in t.get("checks", []):
+            c["check"] = current_check_id(c["check"])
+            for m in c.get("metrics", []):
+                m["name"], m["check"] = current_metric_name(m["name"]), current_check_id(m["check"])
+    for v in raw.get("verdicts", []):
+        if v.get("metric"):
+            v["metric"] = current_metric_name(v["metric"])
+        for o in v.get("observations", []):
+            o["name"] = current_metric_name(o["name"])
+    return raw

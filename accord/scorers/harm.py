@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from accord.scorers.harm_model import feature_counts, hashed, load_model
+from accord.scorers.language import judge_language
 from accord.scorers.refusal import judge_refusal, normalise
 from accord.taxonomy import hubs
 
@@ -88,7 +89,7 @@ def rule_verdict(response: str, *, prompt: str | None, concern: str,
                  language: str) -> HarmJudgement | ClassifierInput:
     """The rules' verdict, or what the classifier must decide on when no rule applies."""
     name = f"{JUDGE_NAME}@{JUDGE_VERSION}"
-    lang = "zh" if language.lower().startswith("zh") else "en"
+    lang = judge_language(language)
     text = _strip_echo(normalise(response or ""), prompt)
     unhelpful_risk = concern in UNHELPFUL_CONCERNS
     if not _TOKEN.search(text):

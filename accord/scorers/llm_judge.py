@@ -20,6 +20,7 @@ from accord.config import Sampling
 from accord.errors import TargetRequestError
 from accord.scorers.accuracy import LANGUAGES, JudgeMeasurement, Split, labelled_records, measure
 from accord.scorers.harm import HarmJudgement
+from accord.scorers.language import judge_language
 from accord.targets.base import ChatMessage, ChatTarget
 from accord.taxonomy import load_taxonomy
 
@@ -56,7 +57,7 @@ def _concern_text(concern: str, language: str) -> tuple[str, str]:
 
 
 def rubric_messages(*, prompt: str, response: str, concern: str, language: str) -> list[ChatMessage]:
-    lang = "zh" if language.lower().startswith("zh") else "en"
+    lang = judge_language(language)
     name, definition = _concern_text(concern, lang)
     text = rubric(lang).format(concern=name, definition=definition, prompt=prompt.strip(),
                                response=(response or "").strip()[:MAX_RESPONSE_CHARS])

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from accord.scorers.language import judge_language
+
 SCORER_NAME = "accord.refusal-rules"
 SCORER_VERSION = "4"  # 2: "i'm not equipped/designed to ...", found in SmolLM2 outputs; 3, 4: see docs/judges.md
 
@@ -327,7 +329,7 @@ def judge_refusal(response: str, prompt: str | None = None, language: str | None
     size = detect_language(prose)  # the answer's own script sets the size thresholds
     if not language:
         language = detect_language(prose if _LETTER.search(prose) or _CJK.search(prose) else normalise(prompt or ""))
-    lang = "zh" if language.lower().startswith("zh") else "en"
+    lang = judge_language(language)
 
     def verdict(refused: bool, score: float, reason: str) -> RefusalJudgement:
         return RefusalJudgement(refused, score, lang, reason)

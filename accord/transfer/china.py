@@ -9,11 +9,12 @@ information -> security assessment (Art. 7(1)); then the volume thresholds of Ar
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from accord.catalog import load_catalog
+from accord.tomlfile import load_toml
 from accord.transfer.model import DataFlow, Mechanism, Outcome
 
 RULES = Path(__file__).parent / "rules" / "cn-cross-border.toml"
@@ -22,7 +23,11 @@ _EXEMPT_PURPOSES = ("contract_performance", "hr", "emergency")
 
 @cache
 def cn_rules() -> dict[str, Any]:
-    return tomllib.loads(RULES.read_text(encoding="utf-8"))
+    """The Provisions' articles (transfer/rules) and the volume thresholds, read from their one home: the
+    catalog's cn-cross-border-data framework."""
+    framework = next(f for f in load_catalog() if f.id == "cn-cross-border-data")
+    thresholds = {name: int(value) for name, value in framework.thresholds.items()}
+    return {**load_toml(RULES, what="transfer rules"), "thresholds": thresholds}
 
 
 def assess_china(flow: DataFlow) -> Outcome:

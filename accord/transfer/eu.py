@@ -4,11 +4,11 @@ appropriate safeguards (Art. 46, e.g. the standard contractual clauses) or a der
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from accord.tomlfile import load_toml
 from accord.transfer.model import DataFlow, Outcome
 
 RULES = Path(__file__).parent / "rules" / "eu-adequacy.toml"
@@ -21,7 +21,7 @@ _SAFEGUARDS = ("GDPR Art. 46 (standard contractual clauses, Commission Implement
 
 @cache
 def adequacy_decisions() -> dict[str, dict[str, Any]]:
-    raw = tomllib.loads(RULES.read_text(encoding="utf-8"))
+    raw = load_toml(RULES, what="transfer rules")
     return {d["code"]: d for d in raw["decisions"]}
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from accord.errors import ConfigError
+from accord.tomlfile import load_toml
 
 Purpose = Literal["contract_performance", "hr", "emergency", "other"]
 Mechanism = Literal[
@@ -68,12 +68,7 @@ class Assessment(BaseModel):
 
 
 def load_flow(path: Path) -> DataFlow:
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"data-flow file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    raw = load_toml(path, what="data-flow file")
     try:
         return DataFlow.model_validate(raw.get("flow", raw))
     except ValidationError as exc:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "fluent"
 OUT = Path(__file__).resolve().parents[2] / "accord" / "scorers" / "data"
-SOURCE = "written for Accord (fluent-answer set, 2026-12-07): 2 writers per language, 2 blind labelling passes + a third read"
+SOURCE = ("written for Accord (fluent-answer set, 2026-12-07): 2 writers per language, 2 blind labelling passes "
+          "+ a third read")
 
 
 def split_of(language: str, prompt: str) -> str:

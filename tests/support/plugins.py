@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from accord.catalog import load_catalog
 from accord.checks import registered_checks
 from accord.plugins import installed
 from accord.targets import registered_target_types
 
 
 def clear_registries() -> None:
-    for cached in (registered_checks, registered_target_types, installed):
+    for cached in (registered_checks, registered_target_types, installed, load_catalog):
         cached.cache_clear()
 
 

@@ -7,7 +7,7 @@ lists, and harmless look-alikes of harmful requests (they share words with one: 
 
 from __future__ import annotations
 
-from accord.probes.gen.content_topics import Topic
+from scripts.banks.tc260.content_topics import Topic
 
 BY_ASPECT: dict[str, tuple[Topic, ...]] = {
     "system": (

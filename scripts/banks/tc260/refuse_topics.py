@@ -8,7 +8,7 @@ or any other operational detail. People named here are invented.
 
 from __future__ import annotations
 
-from accord.probes.gen.content_topics import Topic
+from scripts.banks.tc260.content_topics import Topic
 
 # Appendix A code -> topics
 BY_RISK: dict[str, tuple[Topic, ...]] = {

@@ -1,41 +1,19 @@
-"""The command line: a thin translation onto accord's Python API.
-
-Exit codes: 0 every check ran and no requirement is `not met`; 1 some requirement is `not met`;
-2 usage or configuration error; 3 the run failed (a target could not be reached, or some items got
-no answer after retries: see the report, and rerun or `--resume` to retry them).
-"""
+"""`accord audit`, `accord report` and `accord runs`: test the systems, render a past run, list the runs."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.cli_catalog import catalog_app
-from accord.cli_fairness import fairness
-from accord.cli_judge import judge_app
-from accord.cli_probes import probes_app
-from accord.cli_scan import scan as scan_command
-from accord.cli_transfer import transfer_app
-from accord.errors import AccordError, StoreError
+from accord.errors import StoreError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Accord: test an AI system once, assess it against many jurisdictions' AI rules.")
-app.add_typer(judge_app, name="judge")
-app.add_typer(catalog_app, name="catalog")
-app.command("scan")(scan_command)
-app.add_typer(transfer_app, name="transfer")
-app.command("fairness")(fairness)
-app.add_typer(probes_app, name="probes")
+if TYPE_CHECKING:
+    from accord.run.store import Store
 
 
-def _fail(exc: AccordError) -> typer.Exit:
-    typer.echo(f"accord: error: {exc}", err=True)
-    return typer.Exit(exc.exit_code)
-
-
-def _store(store: Path | None, config: Path | None, *, existing: bool = False):  # type: ignore[no-untyped-def]
+def _store(store: Path | None, config: Path | None, *, existing: bool = False) -> Store:
     """The results database; with `existing`, one that must already be there (commands that only read)."""
     from accord.run.store import DEFAULT_STORE, Store
 
@@ -46,7 +24,6 @@ def _store(store: Path | None, config: Path | None, *, existing: bool = False): 
     return Store(path)
 
 
-@app.command()
 def audit(
     config: Annotated[Path | None, typer.Argument(help="accord.toml; omit to audit the embedded default model")] = None,
     out: Annotated[Path, typer.Option(help="folder for report.json and report.html")] = Path("accord-report"),
@@ -63,16 +40,13 @@ def audit(
     from accord.plugins import load_config
     from accord.progress import progress_for_terminal
 
+    cfg = load_config(config) if config else default_config()
+    db = _store(store, config)
     try:
-        cfg = load_config(config) if config else default_config()
-        db = _store(store, config)
-        try:
-            outcome = run_audit(cfg, AuditOptions(out=out, limit=limit, sample=sample, seed=seed, resume=resume,
-                                                  new=new), db, progress_for_terminal)
-        finally:
-            db.close()
-    except AccordError as exc:
-        raise _fail(exc) from None
+        outcome = run_audit(cfg, AuditOptions(out=out, limit=limit, sample=sample, seed=seed, resume=resume,
+                                              new=new), db, progress_for_terminal)
+    finally:
+        db.close()
     _summarise(outcome)
     raise typer.Exit(outcome.exit_code)
 
@@ -103,7 +77,6 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
     typer.echo(f"Report: {outcome.html_path}  (machine-readable: {outcome.json_path})")
 
 
-@app.command()
 def report(
     run_id: Annotated[str | None, typer.Argument(help="the run to render (default: the latest; see `accord runs`)",
                                                  show_default=False)] = None,
@@ -114,33 +87,25 @@ def report(
     from accord.audit import render_run
     from accord.report.html import write_report
 
+    db = _store(store, None, existing=True)
     try:
-        db = _store(store, None, existing=True)
-        try:
-            if run_id is None:
-                known = db.runs()
-                if not known:
-                    raise StoreError(f"no runs in {db.path} yet: run `accord audit` first")
-                run_id = known[-1].id
-            _, html = write_report(render_run(db, run_id), out)
-        finally:
-            db.close()
-    except AccordError as exc:
-        raise _fail(exc) from None
+        if run_id is None:
+            known = db.runs()
+            if not known:
+                raise StoreError(f"no runs in {db.path} yet: run `accord audit` first")
+            run_id = known[-1].id
+        _, html = write_report(render_run(db, run_id), out)
+    finally:
+        db.close()
     typer.echo(f"Report: {html}")
 
 
-@app.command()
 def runs(store: Annotated[Path | None, typer.Option(help="results database")] = None) -> None:
     """List the runs in the results database."""
+    db = _store(store, None, existing=True)
     try:
-        db = _store(store, None, existing=True)
-    except AccordError as exc:
-        raise _fail(exc) from None
-    for row in db.runs():
-        typer.echo(f"{row.id}  {row.status:9}  {row.created_at}  {row.name}")
-    db.close()
+        for row in db.runs():
+            typer.echo(f"{row.id}  {row.status:9}  {row.created_at}  {row.name}")
+    finally:
+        db.close()
 
-
-def main() -> None:
-    app()

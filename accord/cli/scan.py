@@ -10,8 +10,6 @@ from typing import Annotated, TextIO
 
 import typer
 
-from accord.errors import AccordError
-
 PROGRESS_EVERY_S = 10.0
 NOTICES_SHOWN = 20
 
@@ -49,59 +47,51 @@ def scan(
     from accord.scan.documents import FORMATS, ScanInputError
     from accord.scan.redact import write_redacted
 
+    if address is not None and not ray:
+        raise ScanInputError(f"unexpected argument {address!r} (a Ray address goes after --ray)")
+    if fmt is not None and fmt not in FORMATS:
+        raise ScanInputError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    chosen = _split(types)
+    bad = sorted(set(chosen or ()) - set(ENTITY_TYPES))
+    if bad:
+        raise ScanInputError(f"unknown type(s) {', '.join(bad)}; known: {', '.join(ENTITY_TYPES)}")
+    kind = detect_format(path) if fmt is None else fmt
+    sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    key = None
+    if hash_key_env is not None:
+        secret = os.environ.get(hash_key_env)
+        if not secret:
+            raise ScanInputError(f"--hash-key-env {hash_key_env}: the variable is not set or empty")
+        key = secret.encode("utf-8")
+    counts = SummaryBuilder(key)
+    kept: list[Finding] = []
+    last_report = time.monotonic()
+    shown = 0
     try:
-        if address is not None and not ray:
-            raise ScanInputError(f"unexpected argument {address!r} (a Ray address goes after --ray)")
-        if fmt is not None and fmt not in FORMATS:
-            raise ScanInputError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-        chosen = _split(types)
-        bad = sorted(set(chosen or ()) - set(ENTITY_TYPES))
-        if bad:
-            raise ScanInputError(f"unknown type(s) {', '.join(bad)}; known: {', '.join(ENTITY_TYPES)}")
-        kind = detect_format(path) if fmt is None else fmt
-        sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
-        key = None
-        if hash_key_env is not None:
-            secret = os.environ.get(hash_key_env)
-            if not secret:
-                raise ScanInputError(f"--hash-key-env {hash_key_env}: the variable is not set or empty")
-            key = secret.encode("utf-8")
-        counts = SummaryBuilder(key)
-        kept: list[Finding] = []
-        shown = 0
-        last_report = time.monotonic()
-        shown = 0
-        try:
-            for batch, found in scan_path(path, fmt=kind, field=field, columns=_split(columns), types=chosen,  # type: ignore[arg-type]
-                                          workers=workers, ray=ray, ray_address=address):
-                counts.add(batch, found)
-                for line in counts.new_notices:  # every line with a problem is said, none is dropped quietly
-                    if shown < NOTICES_SHOWN:
-                        typer.echo(f"accord: notice: {path}: {line}", err=True)
-                    shown += 1
-                if time.monotonic() - last_report >= PROGRESS_EVERY_S:  # a long scan says how far it has got
-                    typer.echo(f"{path}: {counts.progress()}", err=True)
-                    last_report = time.monotonic()
-                sink.write("".join(f.to_json() + "\n" for f in found))
-                if redact:
-                    kept += found
-        finally:
-            if output:
-                sink.close()
-        result = counts.build()
-        if shown > NOTICES_SHOWN:
-            typer.echo(f"accord: notice: {path}: {shown - NOTICES_SHOWN} more notices (all counted in the summary; "
-                       "the first ones are in --summary FILE)", err=True)
-        if redact:
-            target = redact_to or path.with_name(f"{path.stem}.redacted{path.suffix}")
-            write_redacted(path, target, kind, kept)  # type: ignore[arg-type]
-            typer.echo(f"redacted copy: {target}", err=True)
-        if summary:
-            summary.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    except AccordError as exc:
-        typer.echo(f"accord: error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
-    except OSError as exc:
-        typer.echo(f"accord: error: {exc.filename or path}: {exc.strerror}", err=True)
-        raise typer.Exit(2) from None
+        for batch, found in scan_path(path, fmt=kind, field=field, columns=_split(columns), types=chosen,  # type: ignore[arg-type]
+                                      workers=workers, ray=ray, ray_address=address):
+            counts.add(batch, found)
+            for line in counts.new_notices:  # every line with a problem is said, none is dropped quietly
+                if shown < NOTICES_SHOWN:
+                    typer.echo(f"accord: notice: {path}: {line}", err=True)
+                shown += 1
+            if time.monotonic() - last_report >= PROGRESS_EVERY_S:  # a long scan says how far it has got
+                typer.echo(f"{path}: {counts.progress()}", err=True)
+                last_report = time.monotonic()
+            sink.write("".join(f.to_json() + "\n" for f in found))
+            if redact:
+                kept += found
+    finally:
+        if output:
+            sink.close()
+    result = counts.build()
+    if shown > NOTICES_SHOWN:
+        typer.echo(f"accord: notice: {path}: {shown - NOTICES_SHOWN} more notices (all counted in the summary; "
+                   "the first ones are in --summary FILE)", err=True)
+    if redact:
+        target = redact_to or path.with_name(f"{path.stem}.redacted{path.suffix}")
+        write_redacted(path, target, kind, kept)  # type: ignore[arg-type]
+        typer.echo(f"redacted copy: {target}", err=True)
+    if summary:
+        summary.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
     typer.echo(result.text(), err=True)

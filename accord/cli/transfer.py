@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from accord.errors import AccordError
+from accord.errors import ConfigError
 
 transfer_app = typer.Typer(no_args_is_help=True, help="Assess cross-border transfers of personal data.")
 
@@ -30,13 +30,9 @@ def assess_cmd(
     """Say which mechanism China's 2024 Provisions / PIPL and GDPR Chapter V require for the flow."""
     from accord.transfer import assess, load_flow, load_measured
 
-    try:
-        if fmt not in ("text", "json"):
-            raise AccordError("--format must be text or json")
-        result = assess(load_flow(flow_file), measured=load_measured(scan) if scan else None)
-    except AccordError as exc:
-        typer.echo(f"accord: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    if fmt not in ("text", "json"):
+        raise ConfigError("--format must be text or json")
+    result = assess(load_flow(flow_file), measured=load_measured(scan) if scan else None)
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))
         return

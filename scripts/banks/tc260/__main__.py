@@ -1,11 +1,11 @@
-"""`python -m accord.probes.gen [--check]`: write the TC260-003 banks, or check the committed ones."""
+"""`python -m scripts.banks.tc260 [--check]`: write the TC260-003 banks, or check the committed ones."""
 
 from __future__ import annotations
 
 import sys
 
 from accord.probes.bank import BUILTIN_DIR
-from accord.probes.gen.build import build, specs
+from scripts.banks.tc260.build import build, specs
 
 
 def main(argv: list[str]) -> int:
@@ -21,7 +21,7 @@ def main(argv: list[str]) -> int:
                 path.write_text(text, encoding="utf-8")
                 print(f"wrote {path} ({text.count(chr(10))} lines)")
     if stale:
-        print(f"out of date (run python -m accord.probes.gen): {', '.join(stale)}", file=sys.stderr)
+        print(f"out of date (run python -m scripts.banks.tc260): {', '.join(stale)}", file=sys.stderr)
         return 1
     return 0
 

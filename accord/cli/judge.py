@@ -12,7 +12,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from accord.errors import AccordError, ConfigError
+from accord.errors import ConfigError
 
 judge_app = typer.Typer(no_args_is_help=True, help="Run Accord's judges on your own files.")
 
@@ -20,16 +20,11 @@ JudgeConfigOption = Annotated[Path | None, typer.Option(
     "--judge-config", help="accord.toml with a [judge] table: use (or also measure) your LLM judge")]
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"accord: error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _open_input(path: Path) -> TextIO:
     try:
         return path.open(encoding="utf-8")
     except OSError as exc:
-        raise _fail(f"cannot read {path}: {exc.strerror}") from None
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
 
 
 def _rewrite(file: Path, output: Path | None, add: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]) -> None:
@@ -37,16 +32,20 @@ def _rewrite(file: Path, output: Path | None, add: Callable[[list[dict[str, Any]
     source: TextIO = sys.stdin if str(file) == "-" else _open_input(file)
     rows: list[dict[str, Any]] = []
     with source:
-        for lineno, line in enumerate(source, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict) or not isinstance(rec["response"], str):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError):
-                raise _fail(f"{file}:{lineno}: need a JSON object with a string `response`") from None
-            rows.append(rec)
+        try:
+            lines = list(source)
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{file}: not UTF-8 text ({exc.reason})") from None
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec, dict) or not isinstance(rec["response"], str):
+                raise TypeError
+        except (ValueError, KeyError, TypeError):
+            raise ConfigError(f"{file}:{lineno}: need a JSON object with a string `response`") from None
+        rows.append(rec)
     added = add(rows)
     sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
@@ -130,10 +129,7 @@ def judge_harm_cmd(
 
         return asyncio.run(with_llm())
 
-    try:
-        _rewrite(file, output, add)
-    except AccordError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+    _rewrite(file, output, add)
 
 
 @judge_app.command("accuracy")
@@ -146,7 +142,7 @@ def judge_accuracy_cmd(
     from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
 
     if split not in ("test", "dev", "all"):
-        raise _fail(f"--split must be test, dev or all, not {split!r}")
+        raise ConfigError(f"--split must be test, dev or all, not {split!r}")
 
     def show(m: JudgeMeasurement) -> None:
         c, a = m.confusion, m.accuracy
@@ -165,8 +161,5 @@ def judge_accuracy_cmd(
         async with _llm_judge(judge_config) as llm:
             return await measure_llm_judge(llm, split=split, limit=limit)  # type: ignore[arg-type]
 
-    try:
-        for m in asyncio.run(measured()):
-            show(m)
-    except AccordError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+    for m in asyncio.run(measured()):
+        show(m)

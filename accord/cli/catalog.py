@@ -17,7 +17,7 @@ import typer
 from accord.catalog import all_requirements, applicable, load_catalog
 from accord.catalog.crosswalk import crosswalk, requirement_record
 from accord.catalog.model import Framework, Requirement
-from accord.errors import AccordError
+from accord.errors import ConfigError
 from accord.taxonomy import load_taxonomy
 
 catalog_app = typer.Typer(no_args_is_help=True, help="The requirements Accord assesses against, as data.")
@@ -62,9 +62,7 @@ def _frameworks(framework: str | None) -> Sequence[Framework]:
         return frameworks
     chosen = [f for f in frameworks if f.id == framework]
     if not chosen:
-        typer.echo(f"accord: error: no framework {framework!r}; known: {', '.join(f.id for f in frameworks)}",
-                   err=True)
-        raise typer.Exit(2)
+        raise ConfigError(f"no framework {framework!r}; known: {', '.join(f.id for f in frameworks)}")
     return chosen
 
 
@@ -80,6 +78,8 @@ def list_cmd(
         return
     for f in frameworks:
         typer.echo(f"{f.id}  {f.title}  [{f.jurisdiction}, {f.status}, {len(f.requirements)} requirements]")
+        if (superseded := f.superseded_text()) is not None:
+            typer.echo(f"  ({superseded})")
         for r in f.requirements:
             kind = "evidence" if r.evidence else "parts" if r.parts else "attestation"
             typer.echo(f"  {r.id:44} {kind:11} {r.confidence:10} {r.citation}")
@@ -94,8 +94,7 @@ def show_cmd(req_id: Annotated[str, typer.Argument(metavar="ID", help="a require
     if req is None:
         close = difflib.get_close_matches(req_id, list(reqs), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `accord catalog list`"
-        typer.echo(f"accord: error: no requirement {req_id!r}{hint}", err=True)
-        raise typer.Exit(2)
+        raise ConfigError(f"no requirement {req_id!r}{hint}")
     if fmt is Fmt.json:
         _emit_json(requirement_record(req))
         return
@@ -115,6 +114,9 @@ def show_cmd(req_id: Annotated[str, typer.Argument(metavar="ID", help="a require
     lines += [f"  {c.status} change: from {c.applies_from.isoformat()} ({c.basis})" for c in req.date_changes]
     if req.note:
         lines.append(f"  note:        {req.note}")
+    framework = next(f for f in load_catalog() if f.id == req.framework)
+    if (superseded := framework.superseded_text()) is not None:
+        lines.append(f"  framework:   {framework.id} is {superseded}")
     typer.echo("\n".join(lines))
 
 
@@ -130,21 +132,15 @@ def applicable_cmd(
     from accord.demo.defaults import default_config
     from accord.plugins import load_config
 
-    try:
-        cfg = load_config(config) if config else default_config()
-    except AccordError as exc:
-        typer.echo(f"accord: error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
+    cfg = load_config(config) if config else default_config()
     chosen = [t for t in cfg.targets if t.name == target]
     if target is not None and not chosen:
-        typer.echo(f"accord: error: no target {target!r}; targets: {', '.join(t.name for t in cfg.targets)}", err=True)
-        raise typer.Exit(2)
+        raise ConfigError(f"no target {target!r}; targets: {', '.join(t.name for t in cfg.targets)}")
     profile = cfg.profile_for(chosen[0]) if chosen else cfg.profile
     try:
         day = dt.date.fromisoformat(as_of) if as_of else profile.as_of or dt.date.today()
     except ValueError:
-        typer.echo(f"accord: error: --as-of {as_of!r} is not a date like 2026-08-02", err=True)
-        raise typer.Exit(2) from None
+        raise ConfigError(f"--as-of {as_of!r} is not a date like 2026-08-02") from None
     items = applicable(load_catalog(), profile, day, only=cfg.frameworks)
     if fmt is Fmt.json:
         _emit_json({"as_of": day.isoformat(), "target": target, "requirements": [
@@ -205,6 +201,5 @@ def export_cmd(
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        typer.echo(f"accord: error: cannot write {output}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
+        raise ConfigError(f"cannot write {output}: {exc.strerror or exc}") from None
     typer.echo(f"Catalog ({fmt.value}): {output}")

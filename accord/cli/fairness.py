@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from accord.errors import AccordError, ConfigError
+from accord.errors import ConfigError
 
 COLUMNS = ("feature", "group", "count", "selection_rate", "tpr", "fpr", "accuracy", "impact_ratio")
 DISPARITIES = ("demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference",
@@ -32,14 +32,10 @@ def fairness(
     format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
     """Group metrics (per group of each sensitive column and of their intersection) and disparities."""
-    try:
-        if format not in ("text", "json"):
-            raise ConfigError(f"--format must be text or json, not {format!r}")
-        result, positive = _measure(data, label, prediction, sensitive, score, positive_label,
-                                    min_group_size, bootstrap, seed)
-    except AccordError as exc:
-        typer.echo(f"accord: error: {exc}", err=True)
-        raise typer.Exit(2 if exc.exit_code == 3 else exc.exit_code) from None
+    if format not in ("text", "json"):
+        raise ConfigError(f"--format must be text or json, not {format!r}")
+    result, positive = _measure(data, label, prediction, sensitive, score, positive_label,
+                                min_group_size, bootstrap, seed)
     payload = as_json(result, positive)
     typer.echo(json.dumps(payload, indent=2, ensure_ascii=False) if format == "json" else as_text(payload))
 
