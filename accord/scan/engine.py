@@ -58,16 +58,21 @@ def _email_start(text: str, at: int) -> int:
 class _Lead:
     locator: re.Pattern[str]
     start_of: Callable[[str, int], int] | None  # None: the locator's match start is the candidate start
+    glued: str | None = None  # right after a letter: the recognizers of this lead that have `glue`
 
 
 _LEADS: dict[str, _Lead] = {
     # a digit, '+' or '(' not glued to a word or number before it, starting at least 7 characters of digits
     # and separators (the shortest identifier, an IPv4 address like 1.1.1.1, has 7)
-    # (a letter before it is allowed here: only recognizers with `glue` are then tried)
-    "digit": _Lead(re.compile(r"[+(0-9](?<![0-9_.,+\-/][+(0-9])(?=[0-9 .()\-/+]{6})"), None),
+    "digit": _Lead(re.compile(r"[+(0-9](?<![0-9A-Za-z_.,+\-/][+(0-9])(?=[0-9 .()\-/+]{6})"), None),
     # an upper-case letter starting a word, followed by a digit (maybe after one more letter and a space)
-    # (a letter before it is allowed, as for digits: then only recognizers with `glue`, the IBAN, are tried)
-    "upper": _Lead(re.compile(r"[A-Z](?<![0-9][A-Z])(?=[A-Z]?[ ]?[0-9])"), None),
+    "upper": _Lead(re.compile(r"[A-Z](?<![0-9A-Za-z][A-Z])(?=[A-Z]?[ ]?[0-9])"), None),
+    # the same right after a letter, for identifiers glued to the word before (`ID450700194103107223`,
+    # `KontoDE89…`): at least 12 digits (a card, a resident ID) or an SSN's 3-2-4 groups; a country code and
+    # two digits (an IBAN)
+    "glued_digit": _Lead(re.compile(r"[0-9](?<=[A-Za-z][0-9])(?=[0-9]{2}[- ][0-9]{2}[- ][0-9]{4}|(?:[ -]?[0-9]){11})"),
+                         None, "digit"),
+    "glued_upper": _Lead(re.compile(r"[A-Z](?<=[A-Za-z][A-Z])(?=[A-Z][0-9]{2})"), None, "upper"),
     # a colon followed by hex digits or a colon; the rest of the run is consumed, so one hit per address
     "colon": _Lead(re.compile(r":[0-9A-Fa-f:]+"), _back(_HEX_COLON, 45)),
     "at": _Lead(re.compile(r"@(?=[A-Za-z0-9])"), _email_start),
@@ -118,12 +123,9 @@ class Scanner:
         chosen = [r for r in RECOGNIZERS if set(r.types) & wanted]
         self._leads: list[_LeadPlan] = []
         for name, lead in _LEADS.items():
-            recs = tuple(r for r in chosen if r.lead == name)
-            if recs:  # every recognizer of the lead as an optional capturing lookahead: one match call tries all
-                combined = "".join(f"(?:(?=(?P<r{i}>{r.pattern.pattern})))?" for i, r in enumerate(recs))
-                compiled = re.compile(combined)
-                groups = tuple(compiled.groupindex[f"r{i}"] for i in range(len(recs)))
-                self._leads.append((lead, compiled, recs, groups, tuple(_guard(r) for r in recs)))
+            recs = tuple(r for r in chosen if r.lead == (lead.glued or name) and (lead.glued is None or r.glue))
+            if recs:
+                self._leads.append(_plan(lead, recs))
         self._national = NationalFinder(wanted) if wanted & set(NATIONAL_TYPES) else None
 
     def scan(self, text: str) -> list[Span]:
@@ -149,8 +151,8 @@ class Scanner:
         leads = self._leads
         for code in candidates:
             start = code >> 3
-            glued = start > 0 and text[start - 1] in _WORD
-            if start < covered or code == previous or (glued and text[start - 1] in _DIGITS):
+            lead = leads[code & 7][0]
+            if start < covered or code == previous or (lead.glued is None and start > 0 and text[start - 1] in _WORD):
                 continue
             if best is not None and best[0] != start:
                 found.append(best)
@@ -160,7 +162,7 @@ class Scanner:
                     continue
             previous = code
             _, combined, recs, groups, guards = leads[code & 7]
-            here = self._best_at(text, start, combined, recs, groups, guards, glued)
+            here = self._best_at(text, start, combined, recs, groups, guards, lead.glued is not None)
             if here is not None and (best is None or here[1] > best[1]):
                 best = here
         if best is not None:
@@ -195,7 +197,7 @@ class Scanner:
         longest = 0  # a check accepts at most its whole match: shorter or equal matches cannot win
         wanted = self._wanted
         for rec, candidate, guard in zip(recs, found, guards, strict=True):
-            if candidate is None or (glued and not rec.glue):
+            if candidate is None:
                 continue
             size = len(candidate)
             if size <= longest or size < rec.min_len:
@@ -244,6 +246,13 @@ class Scanner:
         if guard.blocked is not None and guard.blocked.search(window, max(0, len(window) - _BLOCK_CHARS)):
             return False
         return guard.context is None or guard.context.search(window) is not None
+
+
+def _plan(lead: _Lead, recs: tuple[Recognizer, ...]) -> _LeadPlan:
+    """Every recognizer of the lead as an optional capturing lookahead: one match call tries all."""
+    compiled = re.compile("".join(f"(?:(?=(?P<r{i}>{r.pattern.pattern})))?" for i, r in enumerate(recs)))
+    groups = tuple(compiled.groupindex[f"r{i}"] for i in range(len(recs)))
+    return (lead, compiled, recs, groups, tuple(_guard(r) for r in recs))
 
 
 def _may_touch(rec: Recognizer, text: str, end: int, glued: bool) -> bool:
