@@ -85,3 +85,24 @@ def test_spans_are_exact_and_types_can_be_narrowed() -> None:
     assert [x.type for x in Scanner(["EMAIL"]).scan(text)] == ["EMAIL"]
     with pytest.raises(ValueError):
         Scanner(["PERSON"])
+
+
+def test_quick_tests_before_stdnum_give_stdnum_answers() -> None:
+    """luhn_ok and iban_ok run a quick necessary test before python-stdnum: their answers are stdnum's."""
+    import random
+
+    from stdnum import iban as std_iban
+    from stdnum import luhn as std_luhn
+
+    from tests.support.pii_corpus import _Values
+
+    rng = random.Random(3)
+    for _ in range(20000):
+        digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(12, 19)))
+        assert luhn_ok(digits) == std_luhn.is_valid(digits), digits
+    values = _Values(4)
+    ibans = [values.iban().replace(" ", "") for _ in range(300)]
+    ibans += [b[:i] + str((int(b[i]) + 1) % 10) + b[i + 1:] for b in ibans for i in (5, 9) if b[i].isdigit()]
+    ibans += ["GB40VGJJ9786907366258", "XX89370400440532013000", "DE89370400440532013000"]
+    for number in ibans:
+        assert iban_ok(number) == std_iban.is_valid(number), number

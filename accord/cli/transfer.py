@@ -23,13 +23,16 @@ _WORDS = {"security_assessment": "security assessment by the CAC",
 def assess_cmd(
     flow_file: Annotated[Path, typer.Argument(help="TOML describing the flow (see docs/privacy.md)")],
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    scan: Annotated[Path | None, typer.Option("--scan", help="a scan summary (accord scan PATH --summary FILE) of "
+                                                             "the data exported: its people counts stand beside "
+                                                             "the declared ones")] = None,
 ) -> None:
     """Say which mechanism China's 2024 Provisions / PIPL and GDPR Chapter V require for the flow."""
-    from accord.transfer import assess, load_flow
+    from accord.transfer import assess, load_flow, load_measured
 
     if fmt not in ("text", "json"):
         raise ConfigError("--format must be text or json")
-    result = assess(load_flow(flow_file))
+    result = assess(load_flow(flow_file), measured=load_measured(scan) if scan else None)
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))
         return
@@ -43,4 +46,8 @@ def assess_cmd(
             typer.echo(f"      because {r}")
         for a in o.also_required:
             typer.echo(f"      also: {a}")
+        for line in o.measured:
+            typer.echo(f"      {line}")
+        if o.measured_mechanism is not None and o.measured_mechanism != o.mechanism:
+            typer.echo(f"      with the measured figures: {_WORDS[o.measured_mechanism]}")
     typer.echo(f"  {result.note}")

@@ -1,5 +1,7 @@
 """The PII scanner: identifiers with checksums or structure (EMAIL, PHONE_NUMBER, CREDIT_CARD, CN_BANK_CARD,
-IBAN, IP_ADDRESS, US_SSN, CN_RESIDENT_ID, PASSPORT, UK_NINO, ADDRESS) in text, files and model outputs.
+IBAN, IP_ADDRESS, US_SSN, CN_RESIDENT_ID, PASSPORT, UK_NINO, ADDRESS, and the national identity, tax and
+social-security numbers of accord.scan.schemes, e.g. PL_PESEL) in text, files and model outputs. Check digits
+are python-stdnum's.
 
     scan_text(text)                    spans of one text
     scan_path(path, ...)               (batch, findings) pairs of a file, on local cores or a Ray cluster

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,22 @@ class Document:
     doc: int  # 0-based line (txt, jsonl) or row (csv, parquet) index
     field: str | None  # the JSON field or column; None for txt
     text: str
+    notice: str | None = None  # what was wrong with this line and what the scan did about it
+
+
+MAX_LINE_BYTES = 64 << 20  # a longer line is an error: split the file into lines or records
+_OTHER_DIGITS = re.compile(r"[^\D0-9]")  # decimal digits of other scripts (full-width, Arabic-Indic, ...)
+
+
+def notice_of(text: str, problem: str | None = None) -> str | None:
+    """The notice of a line: its decoding `problem`, and whether it holds digits of scripts the recognizers do not
+    read (identifiers written in them are not found)."""
+    other = _OTHER_DIGITS.search(text)
+    if other is None:
+        return problem
+    digits = (f"digits of another script (e.g. {other.group()!r} U+{ord(other.group()):04X}): identifiers written "
+              "in them are not detected")
+    return f"{problem}; {digits}" if problem else digits
 
 
 def detect_format(path: Path) -> Format:
@@ -52,23 +69,38 @@ def read_documents(path: Path, *, fmt: Format | None = None, field: str = "text"
     return _parquet(path, columns)
 
 
-def _lines(path: Path) -> Iterator[str]:
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            for line in f:
-                yield line.rstrip("\r\n")
-    except UnicodeDecodeError as exc:
-        raise ScanInputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+def _lines(path: Path) -> Iterator[tuple[str, str | None]]:
+    """Each line without its end, and what was wrong with it: bytes that are not UTF-8 (decoded as U+FFFD, so
+    the rest of the line is still scanned) or NUL bytes (binary content, replaced by U+FFFD). A line longer
+    than MAX_LINE_BYTES is an error."""
+    with path.open("rb") as f:
+        for i, raw in enumerate(iter(lambda: f.readline(MAX_LINE_BYTES + 1), b"")):
+            if len(raw) > MAX_LINE_BYTES:
+                raise ScanInputError(f"{path}:{i + 1}: a line longer than {MAX_LINE_BYTES >> 20} MiB; split the "
+                                     "file into lines or records")
+            raw = raw.rstrip(b"\r\n")
+            problem = None
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line = raw.decode("utf-8", errors="replace")
+                problem = (f"not UTF-8 ({exc.reason}, byte 0x{raw[exc.start]:02x} at byte {exc.start}): scanned "
+                           "with the undecodable bytes read as U+FFFD")
+            if "\x00" in line:
+                line = line.replace("\x00", "\ufffd")
+                binary = "binary content (NUL bytes, read as U+FFFD): scanned as text"
+                problem = f"{problem}; {binary}" if problem else binary
+            yield line, problem
 
 
 def _txt(path: Path) -> Iterator[Document]:
-    for i, line in enumerate(_lines(path)):
-        yield Document(i, None, line)
+    for i, (line, problem) in enumerate(_lines(path)):
+        yield Document(i, None, line, notice_of(line, problem))
 
 
 def _jsonl(path: Path, field: str) -> Iterator[Document]:
     records, found, seen = 0, 0, set[str]()
-    for i, line in enumerate(_lines(path)):
+    for i, (line, problem) in enumerate(_lines(path)):
         if not line.strip():
             continue
         try:
@@ -81,7 +113,9 @@ def _jsonl(path: Path, field: str) -> Iterator[Document]:
         value = record.get(field) if isinstance(record, dict) else None
         if isinstance(value, str):
             found += 1
-            yield Document(i, field, value)
+            yield Document(i, field, value, notice_of(value, problem))
+        elif problem:
+            yield Document(i, field, "", problem)
     if records and not found:  # most likely the wrong --field: say so rather than report an empty scan
         fields = ", ".join(sorted(seen)[:20]) or "none"
         raise ScanInputError(f"{path}: no line has a string field {field!r} (string fields seen: {fields}); "
@@ -89,15 +123,28 @@ def _jsonl(path: Path, field: str) -> Iterator[Document]:
 
 
 def _csv(path: Path, columns: Sequence[str] | None) -> Iterator[Document]:
-    rows = csv.reader(_lines(path))
+    problems: list[str] = []
+
+    def texts() -> Iterator[str]:
+        for line, problem in _lines(path):
+            if problem:
+                problems.append(problem)
+            yield line
+
+    rows = csv.reader(texts())
     header = next(rows, None)
     if header is None:
         return
+    problems.clear()
     wanted = _choose(path, header, columns)
     for i, row in enumerate(rows):
-        for j, name in wanted:
-            if j < len(row) and row[j]:
-                yield Document(i, name, row[j])
+        problem = "; ".join(problems) or None
+        problems.clear()
+        cells = [(name, row[j]) for j, name in wanted if j < len(row) and row[j]]
+        for name, text in cells:
+            yield Document(i, name, text, notice_of(text, problem))
+        if problem and not cells:
+            yield Document(i, None, "", problem)
 
 
 def _choose(path: Path, found: Sequence[str], columns: Sequence[str] | None) -> list[tuple[int, str]]:
@@ -133,5 +180,5 @@ def _parquet(path: Path, columns: Sequence[str] | None) -> Iterator[Document]:
         for i in range(batch.num_rows):
             for name, column in zip(strings, values, strict=True):
                 if column[i]:
-                    yield Document(row + i, name, column[i])
+                    yield Document(row + i, name, column[i], notice_of(column[i]))
         row += batch.num_rows

@@ -18,13 +18,16 @@ from typing import NamedTuple
 
 from accord.scan.addresses import LOCATOR as ADDRESS_LOCATOR
 from accord.scan.addresses import address_start
+from accord.scan.national import NationalFinder, merge
 from accord.scan.recognizers import ENTITY_TYPES, RECOGNIZERS, Recognizer
+from accord.scan.schemes import NATIONAL_TYPES
 
 SEPARATOR = "\x00"  # between documents of a batch; no pattern matches it and contexts stop at it
 _CONTEXT_CHARS = 48
 _BLOCK_CHARS = 20
 _WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _HEX_COLON = frozenset("0123456789ABCDEFabcdef:")
+_DIGITS = frozenset("0123456789")
 _LOCAL_PART = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._%+-")
 
 
@@ -55,6 +58,7 @@ def _email_start(text: str, at: int) -> int:
 class _Lead:
     locator: re.Pattern[str]
     start_of: Callable[[str, int], int] | None  # None: the locator's match start is the candidate start
+    glued: str | None = None  # right after a letter: the recognizers of this lead that have `glue`
 
 
 _LEADS: dict[str, _Lead] = {
@@ -63,6 +67,12 @@ _LEADS: dict[str, _Lead] = {
     "digit": _Lead(re.compile(r"[+(0-9](?<![0-9A-Za-z_.,+\-/][+(0-9])(?=[0-9 .()\-/+]{6})"), None),
     # an upper-case letter starting a word, followed by a digit (maybe after one more letter and a space)
     "upper": _Lead(re.compile(r"[A-Z](?<![0-9A-Za-z][A-Z])(?=[A-Z]?[ ]?[0-9])"), None),
+    # the same right after a letter, for identifiers glued to the word before (`ID450700194103107223`,
+    # `KontoDE89…`): at least 12 digits (a card, a resident ID) or an SSN's 3-2-4 groups; a country code and
+    # two digits (an IBAN)
+    "glued_digit": _Lead(re.compile(r"[0-9](?<=[A-Za-z][0-9])(?=[0-9]{2}[- ][0-9]{2}[- ][0-9]{4}|(?:[ -]?[0-9]){11})"),
+                         None, "digit"),
+    "glued_upper": _Lead(re.compile(r"[A-Z](?<=[A-Za-z][A-Z])(?=[A-Z][0-9]{2})"), None, "upper"),
     # a colon followed by hex digits or a colon; the rest of the run is consumed, so one hit per address
     "colon": _Lead(re.compile(r":[0-9A-Fa-f:]+"), _back(_HEX_COLON, 45)),
     "at": _Lead(re.compile(r"@(?=[A-Za-z0-9])"), _email_start),
@@ -113,12 +123,10 @@ class Scanner:
         chosen = [r for r in RECOGNIZERS if set(r.types) & wanted]
         self._leads: list[_LeadPlan] = []
         for name, lead in _LEADS.items():
-            recs = tuple(r for r in chosen if r.lead == name)
-            if recs:  # every recognizer of the lead as an optional capturing lookahead: one match call tries all
-                combined = "".join(f"(?:(?=(?P<r{i}>{r.pattern.pattern})))?" for i, r in enumerate(recs))
-                compiled = re.compile(combined)
-                groups = tuple(compiled.groupindex[f"r{i}"] for i in range(len(recs)))
-                self._leads.append((lead, compiled, recs, groups, tuple(_guard(r) for r in recs)))
+            recs = tuple(r for r in chosen if r.lead == (lead.glued or name) and (lead.glued is None or r.glue))
+            if recs:
+                self._leads.append(_plan(lead, recs))
+        self._national = NationalFinder(wanted) if wanted & set(NATIONAL_TYPES) else None
 
     def scan(self, text: str) -> list[Span]:
         """Non-overlapping spans, ordered by start: at each candidate start (in text order) the longest
@@ -143,7 +151,8 @@ class Scanner:
         leads = self._leads
         for code in candidates:
             start = code >> 3
-            if start < covered or code == previous or (start > 0 and text[start - 1] in _WORD):
+            lead = leads[code & 7][0]
+            if start < covered or code == previous or (lead.glued is None and start > 0 and text[start - 1] in _WORD):
                 continue
             if best is not None and best[0] != start:
                 found.append(best)
@@ -153,11 +162,13 @@ class Scanner:
                     continue
             previous = code
             _, combined, recs, groups, guards = leads[code & 7]
-            here = self._best_at(text, start, combined, recs, groups, guards)
+            here = self._best_at(text, start, combined, recs, groups, guards, lead.glued is not None)
             if here is not None and (best is None or here[1] > best[1]):
                 best = here
         if best is not None:
             found.append(best)
+        if self._national is not None:
+            return merge(found, self._national.spans(text))
         return found
 
     def scan_many(self, texts: list[str]) -> list[list[Span]]:
@@ -177,7 +188,7 @@ class Scanner:
         return out
 
     def _best_at(self, text: str, start: int, combined: re.Pattern[str], recs: tuple[Recognizer, ...],
-                 groups: tuple[int, ...], guards: tuple[_Guard | None, ...]) -> _Raw | None:
+                 groups: tuple[int, ...], guards: tuple[_Guard | None, ...], glued: bool) -> _Raw | None:
         m = combined.match(text, start)
         if m is None:
             return None
@@ -200,7 +211,8 @@ class Scanner:
                     continue
             kind, length = accepted
             end = start + length
-            if kind not in wanted or (end < len(text) and text[end] in _WORD):
+            if kind not in wanted or (end < len(text) and text[end] in _WORD
+                                      and not _may_touch(rec, text, end, glued)):
                 continue
             if guard is not None and not self._context_ok(guard, text, start):
                 continue
@@ -234,6 +246,25 @@ class Scanner:
         if guard.blocked is not None and guard.blocked.search(window, max(0, len(window) - _BLOCK_CHARS)):
             return False
         return guard.context is None or guard.context.search(window) is not None
+
+
+def _plan(lead: _Lead, recs: tuple[Recognizer, ...]) -> _LeadPlan:
+    """Every recognizer of the lead as an optional capturing lookahead: one match call tries all."""
+    compiled = re.compile("".join(f"(?:(?=(?P<r{i}>{r.pattern.pattern})))?" for i, r in enumerate(recs)))
+    groups = tuple(compiled.groupindex[f"r{i}"] for i in range(len(recs)))
+    return (lead, compiled, recs, groups, tuple(_guard(r) for r in recs))
+
+
+def _may_touch(rec: Recognizer, text: str, end: int, glued: bool) -> bool:
+    """Whether the ASCII letter or digit at `end` may follow `rec`'s match: never a digit; a capitalised word
+    (an upper-case letter, then a lower-case one) always; any other letter only for a recognizer with `glue`
+    whose match no letter touches before (letters on both sides: a code or hash like `deadbeef4111…cafe`)."""
+    nxt = text[end]
+    if nxt in _DIGITS:
+        return False
+    if nxt.isupper() and end + 1 < len(text) and text[end + 1].islower():
+        return True
+    return rec.glue and not glued
 
 
 @cache

@@ -15,6 +15,7 @@ from accord.scan.engine import Scanner
 from accord.scan.findings import Finding, scan_batch
 
 _worker_scanner: Scanner | None = None
+AUTO_MIN_BATCHES_PER_WORKER = 4
 
 
 def _init(types: tuple[str, ...]) -> None:
@@ -35,11 +36,15 @@ def scan_local(batches: Iterable[list[Document]], types: Sequence[str], workers:
                ) -> Iterator[tuple[list[Document], list[Finding]]]:
     """Each batch with its findings, in batch order. One worker (or a single batch) scans in this process;
     more use a pool of spawned processes (safe from threads, unlike fork), with at most two batches per
-    worker in flight so memory stays bounded on big files."""
+    worker in flight so memory stays bounded on big files. With `workers` not given, the pool starts only for
+    files of at least AUTO_MIN_BATCHES_PER_WORKER batches per core: each spawned worker imports the scanner
+    again (about 0.4 CPU-s), which a few 1 MB batches do not pay back."""
+    auto = workers is None
     workers = workers or default_workers()
     it = iter(batches)
-    head = list(itertools.islice(it, 2))
-    if workers <= 1 or len(head) < 2:
+    need = AUTO_MIN_BATCHES_PER_WORKER * workers if auto else 2
+    head = list(itertools.islice(it, need))
+    if workers <= 1 or len(head) < need:
         scanner = Scanner(types)
         for batch in itertools.chain(head, it):
             yield batch, scan_batch(scanner, batch)

@@ -16,11 +16,13 @@ from accord.scan.cards import card_type
 from accord.scan.checksums import cn_resident_id_ok, iban_ok, uk_nino_ok, us_ssn_ok
 from accord.scan.iban_lengths import IBAN_LENGTHS
 from accord.scan.phones import phone_ok
+from accord.scan.schemes import NATIONAL_TYPES
 
-ENTITY_TYPES: tuple[str, ...] = (
+CORE_TYPES: tuple[str, ...] = (
     "EMAIL", "PHONE_NUMBER", "CREDIT_CARD", "CN_BANK_CARD", "IBAN", "IP_ADDRESS", "US_SSN", "CN_RESIDENT_ID",
     "PASSPORT", "UK_NINO", "ADDRESS",
 )
+ENTITY_TYPES: tuple[str, ...] = CORE_TYPES + NATIONAL_TYPES  # national identifiers: accord.scan.schemes
 
 Check = Callable[[str], "tuple[str, int] | None"]
 
@@ -29,7 +31,10 @@ Check = Callable[[str], "tuple[str, int] | None"]
 class Recognizer:
     """`types`: what `check` can answer. `lead`: which locator finds its candidate starts.
     `context`: one of these words must occur shortly before the match; `blocked`: none of them may.
-    `trim`: on rejection, retry with trailing separated groups removed (the pattern is greedy)."""
+    `trim`: on rejection, retry with trailing separated groups removed (the pattern is greedy).
+    `glue`: found even when a letter touches it on either side (`身份证450700194103107223Use`); without it, a
+    letter before hides the number, and after it only a capitalised word may follow (`+33 5 09 86 38 66Bitte`:
+    a change of word, not a code like `1Z999AA1` or `deadbeef1234`)."""
 
     name: str
     types: tuple[str, ...]
@@ -41,6 +46,7 @@ class Recognizer:
     blocked: tuple[str, ...] = ()
     trim: bool = False
     min_len: int = 1
+    glue: bool = False  # a check digit or fixed structure guards it: a letter may touch it on either side
 
 
 def _fixed(kind: str, ok: Callable[[str], bool]) -> Check:
@@ -112,6 +118,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _END = r"(?![0-9A-Za-z])"
+_NUMBER_END = r"(?![0-9])"  # glued identifiers: only a digit after would make it another number
+_WORD_END = r"(?:(?![0-9A-Za-z])|(?=[A-Z][a-z]))"  # the end of a word, or a capitalised word glued on
 PASSPORT_WORDS = ("passport", "护照", "護照", "reisepass", "passnummer", "pass-nr", "passeport")
 SSN_WORDS = ("ssn", "social security")
 NOT_A_PHONE = ("order", "invoice", "ref", "tracking", "ticket", "订单", "单号", "编号", "发票", "bestell",
@@ -121,26 +129,26 @@ NOT_AN_ADDRESS = ("order", "invoice", "ticket", "chapter", "episode", "bestell",
 VERSION_WORDS = ("version", "ver.", "build", "版本", "versión")
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    Recognizer("cn_resident_id", ("CN_RESIDENT_ID",), "digit", _rx(r"[1-9][0-9]{16}[0-9Xx]" + _END),
-               _fixed("CN_RESIDENT_ID", cn_resident_id_ok), 1.0),
+    Recognizer("cn_resident_id", ("CN_RESIDENT_ID",), "digit", _rx(r"[1-9][0-9]{16}[0-9Xx]" + _NUMBER_END),
+               _fixed("CN_RESIDENT_ID", cn_resident_id_ok), 1.0, glue=True),
     Recognizer("card", ("CREDIT_CARD", "CN_BANK_CARD"), "digit", _rx(r"[0-9](?:[0-9]|[ -](?=[0-9])){11,22}"),
-               _card, 1.0, trim=True, min_len=12),
+               _card, 1.0, trim=True, min_len=12, glue=True),
     Recognizer("us_ssn", ("US_SSN",), "digit",
-               _rx(r"[0-9]{3}(?P<ssn_sep>[- ])[0-9]{2}(?P=ssn_sep)[0-9]{4}(?![0-9A-Za-z]|-[0-9])"),
-               _fixed("US_SSN", _ssn), 0.85),
+               _rx(r"[0-9]{3}(?P<ssn_sep>[- ])[0-9]{2}(?P=ssn_sep)[0-9]{4}(?![0-9]|-[0-9])"),
+               _fixed("US_SSN", _ssn), 0.85, glue=True),
     Recognizer("us_ssn_bare", ("US_SSN",), "digit", _rx(r"[0-9]{9}" + _END), _fixed("US_SSN", _ssn), 0.7,
                context=SSN_WORDS),
     Recognizer("ipv4", ("IP_ADDRESS",), "digit", _rx(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9A-Za-z]|\.[0-9])"),
                _fixed("IP_ADDRESS", _ipv4), 0.9, blocked=VERSION_WORDS),
     Recognizer("phone", ("PHONE_NUMBER",), "digit", _rx(
         r"(?:(?:\+[0-9]{1,3}|00[1-9][0-9]{0,2})[ .-]?)?(?:\(0\)[ ]?)?(?:\([0-9]{1,5}\)[ .-]?)?"
-        r"[0-9]+(?:[ .\-/][0-9]+){0,5}(?:[ ]?(?:ext\.?|x)[ ]?[0-9]{1,5})?" + _END),
+        r"[0-9]+(?:[ .\-/][0-9]+){0,5}(?:[ ]?(?:ext\.?|x)[ ]?[0-9]{1,5})?" + _WORD_END),
         _fixed("PHONE_NUMBER", _separated_phone), 0.8, trim=True, min_len=8),
-    Recognizer("phone_bare", ("PHONE_NUMBER",), "digit", _rx(r"[0-9]{10,12}" + _END),
+    Recognizer("phone_bare", ("PHONE_NUMBER",), "digit", _rx(r"[0-9]{10,12}" + _WORD_END),
                _fixed("PHONE_NUMBER", phone_ok), 0.6, blocked=NOT_A_PHONE),
     Recognizer("us_passport_digits", ("PASSPORT",), "digit", _rx(r"[0-9]{9}" + _END),
                _fixed("PASSPORT", lambda s: True), 0.8, context=PASSPORT_WORDS),
-    Recognizer("iban", ("IBAN",), "upper", _rx(r"[A-Z]{2}[0-9]{2}(?:[ ]?[0-9A-Z]){8,32}"), _iban, 1.0),
+    Recognizer("iban", ("IBAN",), "upper", _rx(r"[A-Z]{2}[0-9]{2}(?:[ ]?[0-9A-Z]){8,32}"), _iban, 1.0, glue=True),
     Recognizer("uk_nino", ("UK_NINO",), "upper",
                _rx(r"[A-Z]{2}[ ]?[0-9]{2}[ ]?[0-9]{2}[ ]?[0-9]{2}[ ]?[A-D]" + _END),
                _fixed("UK_NINO", lambda s: uk_nino_ok(s.replace(" ", ""))), 0.85),

@@ -34,35 +34,46 @@ def write_redacted(src: Path, dst: Path, fmt: Format, findings: Iterable[Finding
     if fmt == "parquet":
         _parquet(src, dst, by_cell)
         return
-    with src.open(encoding="utf-8", newline="") as fin, dst.open("w", encoding="utf-8", newline="") as fout:
-        if fmt == "txt":
-            for i, line in enumerate(fin):
-                body = line.rstrip("\r\n")
-                hits = by_cell.get((i, None))
-                fout.write((mask(body, hits) + line[len(body):]) if hits else line)
-        elif fmt == "jsonl":
-            for i, line in enumerate(fin):
-                cells = by_doc.get(i)
-                if not cells:
-                    fout.write(line)
-                    continue
-                record = json.loads(line)
-                for field, hits in cells.items():
-                    record[field] = mask(record[field], hits)
-                fout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            rows = csv.reader(fin)
-            writer = csv.writer(fout, lineterminator="\n")
-            header = next(rows, None)
-            if header is None:
-                return
-            writer.writerow(header)
-            for i, row in enumerate(rows):
-                for j, name in enumerate(header):
-                    hits = by_cell.get((i, name))
-                    if hits and j < len(row):
-                        row[j] = mask(row[j], hits)
-                writer.writerow(row)
+    if fmt in ("txt", "jsonl"):
+        _lines(src, dst, fmt, by_cell, by_doc)
+        return
+    with src.open(encoding="utf-8", errors="replace", newline="") as fin, \
+            dst.open("w", encoding="utf-8", newline="") as fout:
+        rows = csv.reader(line.replace("\x00", "\ufffd") for line in fin)
+        writer = csv.writer(fout, lineterminator="\n")
+        header = next(rows, None)
+        if header is None:
+            return
+        writer.writerow(header)
+        for i, row in enumerate(rows):
+            for j, name in enumerate(header):
+                hits = by_cell.get((i, name))
+                if hits and j < len(row):
+                    row[j] = mask(row[j], hits)
+            writer.writerow(row)
+
+
+def _lines(src: Path, dst: Path, fmt: Format, by_cell: dict[tuple[int, str | None], list[Finding]],
+           by_doc: dict[int, dict[str, list[Finding]]]) -> None:
+    """Lines without findings are copied byte for byte (whatever their encoding); a line with findings is read as
+    the scan read it (bad bytes and NULs as U+FFFD, so offsets agree), masked, and written as UTF-8."""
+    with src.open("rb") as fin, dst.open("wb") as fout:
+        for i, raw in enumerate(fin):
+            hits = by_cell.get((i, None)) if fmt == "txt" else None
+            cells = by_doc.get(i) if fmt == "jsonl" else None
+            if not hits and not cells:
+                fout.write(raw)
+                continue
+            body = raw.rstrip(b"\r\n")
+            text = body.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
+            if hits:
+                out = mask(text, hits)
+            else:
+                record = json.loads(text)
+                for field, found in (cells or {}).items():
+                    record[field] = mask(record[field], found)
+                out = json.dumps(record, ensure_ascii=False)
+            fout.write(out.encode("utf-8") + raw[len(body):])
 
 
 def _parquet(src: Path, dst: Path, by_cell: dict[tuple[int, str | None], list[Finding]]) -> None:

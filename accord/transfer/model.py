@@ -56,6 +56,8 @@ class Outcome(BaseModel):
     also_required: list[str] = []
     confidence: Confidence
     sources: list[str] = []
+    measured: list[str] = []  # the people a scan summary counted, beside the declared figures
+    measured_mechanism: Mechanism | None = None  # what the larger of the declared and measured figures require
 
 
 class Assessment(BaseModel):
