@@ -260,3 +260,93 @@ def test_id3_label_with_wrong_json(tmp_path: Path) -> None:
     tags.save(path)
     s = statuses(path)
     assert s["present"] == "met" and s["well-formed"] == "malformed"
+
+
+# ---------------------------------------------------------------- C2PA (c2pa-python, offline)
+
+def signing_files(tmp_path: Path, cn: str = "ACME AI") -> tuple[Path, Path]:
+    """A test CA and an ES256 signing certificate under it, as the user would bring them."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    def name(common: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common),
+                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, f"{common} Org")])
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+
+    def usage(sign: bool) -> x509.KeyUsage:
+        return x509.KeyUsage(digital_signature=sign, content_commitment=False, key_encipherment=False,
+                             data_encipherment=False, key_agreement=False, key_cert_sign=not sign,
+                             crl_sign=not sign, encipher_only=False, decipher_only=False)
+
+    def base(subject: str, public: ec.EllipticCurvePublicKey) -> x509.CertificateBuilder:
+        return (x509.CertificateBuilder().subject_name(name(subject)).issuer_name(name("Test CA"))
+                .public_key(public).serial_number(x509.random_serial_number())
+                .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30)))
+
+    ca = (base("Test CA", ca_key.public_key()).add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+          .add_extension(usage(False), True).sign(ca_key, hashes.SHA256()))
+    leaf = (base(cn, key.public_key()).add_extension(x509.BasicConstraints(ca=False, path_length=None), True)
+            .add_extension(usage(True), True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+            .sign(ca_key, hashes.SHA256()))
+    chain, pem = tmp_path / "chain.pem", tmp_path / "key.pem"
+    chain.write_bytes(leaf.public_bytes(serialization.Encoding.PEM) + ca.public_bytes(serialization.Encoding.PEM))
+    pem.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                      serialization.NoEncryption()))
+    return chain, pem
+
+
+@pytest.mark.parametrize("fmt", ["png", "jpeg"])
+def test_c2pa_round_trip_names_the_signer(tmp_path: Path, fmt: str) -> None:
+    pytest.importorskip("c2pa")
+    path = MAKERS[fmt](tmp_path / f"gen{SUFFIX[fmt]}")
+    chain, key = signing_files(tmp_path)
+    r = accord("label", "add", path, "--producer", "ACME AI", "--c2pa-cert", chain, "--c2pa-key", key, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    res = check_file(path)
+    assert res.ok, res.findings
+    assert res.c2pa is not None and res.c2pa.state == "Valid" and res.c2pa.signer == "ACME AI"
+    assert res.c2pa.ai_generated is True
+    detail = {f.rule: f for f in res.findings}["c2pa"].detail
+    assert "signed by ACME AI (ACME AI Org)" in detail and "no configured trust list" in detail
+
+
+def test_c2pa_tampered_file_fails_but_the_gb_label_is_still_read(tmp_path: Path) -> None:
+    pytest.importorskip("c2pa")
+    from PIL import Image
+
+    path = png(tmp_path / "gen.png")
+    chain, key = signing_files(tmp_path)
+    assert accord("label", "add", path, "--producer", "ACME AI", "--c2pa-cert", chain, "--c2pa-key", key,
+                  cwd=tmp_path).returncode == 0
+    data = bytearray(path.read_bytes())
+    idat = data.find(b"IDAT")
+    data[idat + 8] ^= 0x01  # one bit of the compressed pixels
+    path.write_bytes(bytes(data))
+    with pytest.raises(Exception):  # noqa: B017 - the pixels no longer decode either; only the metadata is read
+        Image.open(path).load()
+    res = check_file(path)
+    s = {f.rule: f.status for f in res.findings}
+    assert s["c2pa"] == "malformed" and s["present"] == "met" and s["producer"] == "met"
+    assert res.c2pa is not None and res.c2pa.failures
+
+
+def test_c2pa_absent_and_bad_signing_files(tmp_path: Path) -> None:
+    pytest.importorskip("c2pa")
+    path = jpeg(tmp_path / "a.jpg")
+    assert check_file(path).c2pa.state == "absent"  # type: ignore[union-attr]
+    bad_key = tmp_path / "k.pem"
+    bad_key.write_text("not a key")
+    r = accord("label", "add", path, "--producer", "A", "--c2pa-cert", bad_key, "--c2pa-key", bad_key, cwd=tmp_path)
+    assert r.returncode != 0 and r.stderr.startswith("accord: error: C2PA signing failed")
+    assert check_file(path).findings[0].status == "missing"  # nothing was written: neither label nor manifest
+    assert check_file(text(tmp_path / "t.txt")).c2pa.state == "not read"  # type: ignore[union-attr]

@@ -5,6 +5,8 @@ Exit codes: `check` exits 0 when every file meets every rule, 1 when some rule i
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 from typing import Annotated
@@ -38,6 +40,8 @@ def check_cmd(
                 detail = f" — {f.detail}" if f.detail else ""
                 typer.echo(f"  [{f.status}] {f.rule}{detail}")
                 typer.echo(f"      {f.clause}")
+            if r.c2pa is not None and r.c2pa.state in ("absent", "not read"):
+                typer.echo(f"  C2PA: {r.c2pa.state}" + (f" ({r.c2pa.note})" if r.c2pa.note else ""))
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
 
 
@@ -51,6 +55,10 @@ def add_cmd(
                      ] = "1",
     propagator: Annotated[str, typer.Option(help="ContentPropagator (a distribution platform)")] = "",
     propagate_id: Annotated[str, typer.Option(help="PropagateID")] = "",
+    c2pa_cert: Annotated[Path | None, typer.Option(help="also sign a C2PA manifest: PEM certificate chain "
+                                                      "(signer first)")] = None,
+    c2pa_key: Annotated[Path | None, typer.Option(help="the signer's PEM private key")] = None,
+    c2pa_alg: Annotated[str, typer.Option(help="es256, es384, es512, ps256, ps384, ps512 or ed25519")] = "es256",
 ) -> None:
     """Write a GB 45438 implicit label (the AIGC metadata) into PATH."""
     from accord.labels.write import add_label, make_label
@@ -58,5 +66,19 @@ def add_cmd(
     if not path.is_file():
         raise ConfigError(f"{path}: no such file")
     fields = make_label(producer, produce_id or uuid.uuid4().hex, label, propagator, propagate_id)
-    where = add_label(path, fields)
+    if (c2pa_cert is None) != (c2pa_key is None):
+        raise ConfigError("give both --c2pa-cert and --c2pa-key to sign a C2PA manifest")
+    with tempfile.TemporaryDirectory() as tmp:  # label (and sign) a copy: the file changes only if all succeeds
+        work = Path(tmp) / path.name
+        shutil.copyfile(path, work)
+        where = add_label(work, fields)
+        signed = ""
+        if c2pa_cert is not None and c2pa_key is not None:
+            from accord.labels import c2pa_io
+            from accord.labels.read import carriers
+
+            signed = c2pa_io.sign(work, carriers(work)[0], c2pa_cert, c2pa_key, c2pa_alg, producer)
+        shutil.copyfile(work, path)
     typer.echo(f"{path}: labelled ({where}), ProduceID {fields['ProduceID']}")
+    if signed:
+        typer.echo(f"{path}: {signed}")

@@ -43,6 +43,9 @@ RULES: tuple[Rule, ...] = (
     Rule(id="producer", summary="ContentProducer names the provider (name or code)", clause=f"{ART5}; {GB}"),
     Rule(id="produce-id", summary="ProduceID numbers the content", clause=f"{ART5}; {GB}"),
     Rule(id="single", summary="the file carries one label, or copies that agree", clause=GB),
+    Rule(id="c2pa", summary="a C2PA manifest, where the file has one, verifies (signature and hash bindings)",
+         clause="C2PA Technical Specification (manifest validation); evidence for Regulation (EU) 2024/1689, "
+                "Article 50(2) machine-readable marking, not a GB 45438 rule"),
 )
 RULE_BY_ID = {r.id: r for r in RULES}
 
@@ -64,6 +67,17 @@ class Carrier(BaseModel):
     problem: str = ""
 
 
+class C2paInfo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    state: str  # "absent", "not read" or the library's validation state: Valid, Invalid, Trusted
+    signer: str = ""
+    issuer: str = ""
+    alg: str = ""
+    ai_generated: bool | None = None  # a c2pa.created/edited action with a trainedAlgorithmicMedia source type
+    failures: list[str] = []
+    note: str = ""
+
+
 class FileResult(BaseModel):
     model_config = ConfigDict(frozen=True)
     path: str
@@ -71,6 +85,7 @@ class FileResult(BaseModel):
     carriers: list[Carrier]
     findings: list[Finding]
     note: str = ""
+    c2pa: C2paInfo | None = None
 
     @property
     def ok(self) -> bool:

@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
+from accord.labels import c2pa_io
 from accord.labels.model import (
     FIELDS,
     LABEL_VALUES,
     MAX_VALUE_BYTES,
     RULE_BY_ID,
     RULES,
+    C2paInfo,
     Carrier,
     FileResult,
     Finding,
@@ -322,7 +324,8 @@ def judge(path: Path, fmt: str, raws: list[Raw]) -> FileResult:
         note = "not a PNG, JPEG, MP3, WAV, MP4 or UTF-8 text file: no carrier to read"
     if not found:
         return FileResult(path=str(path), format=fmt, carriers=[], note=note,
-                          findings=[_finding(r.id, "missing", "no AIGC label in the file's metadata") for r in RULES])
+                          findings=[_finding(r.id, "missing", "no AIGC label in the file's metadata") for r in RULES
+                                    if r.id != "c2pa"])
     parsed = [c for c in found if c.fields is not None]
     findings = [_finding("present", "met", ", ".join(sorted({c.where for c in found})))]
     findings.append(_finding("well-formed", "malformed" if problems else "met", "; ".join(problems)[:600]))
@@ -355,4 +358,16 @@ def check_file(path: Path) -> FileResult:
         return FileResult(path=str(path), format="unknown", carriers=[], note="",
                           findings=[_finding("well-formed", "malformed",
                                              f"metadata could not be parsed ({type(exc).__name__})")])
-    return judge(path, fmt, raws)
+    result = judge(path, fmt, raws)
+    try:
+        info = c2pa_io.read(path, fmt)
+    except Exception as exc:  # noqa: BLE001 - the library's surprise on hostile bytes is this file's finding
+        info = C2paInfo(state="Invalid", failures=[f"{type(exc).__name__}"], note="the C2PA reader failed")
+    findings = list(result.findings)
+    if info.state not in ("absent", "not read"):
+        good = info.state in ("Valid", "Trusted")
+        trust = " (signature verifies; the signer is on no configured trust list)" if info.state == "Valid" else ""
+        who = f"signed by {info.signer or 'unnamed'} ({info.issuer or 'no issuer'}): {info.state}{trust}"
+        findings.append(_finding("c2pa", "met" if good else "malformed",
+                                 who + ("" if good else ": " + "; ".join(info.failures)[:300])))
+    return result.model_copy(update={"c2pa": info, "findings": findings})
