@@ -11,7 +11,7 @@ import pytest
 from accord.checks.compute import CHECK as COMPUTE
 from accord.checks.energy import CHECK as ENERGY
 from accord.checks.energy import EnergySettings, where_it_runs
-from accord.config import AuditConfig, LocalTarget, OpenAITarget, Profile, Sampling
+from accord.config import AuditConfig, LocalTarget, OpenAITarget, Profile, Sampling, TargetBase
 from accord.environment import grid
 from accord.environment.compute import THRESHOLDS, ModelFileError, applicability, estimate, gguf_facts
 from accord.environment.power import RaplMeter
@@ -102,7 +102,7 @@ def test_power_model_is_stated() -> None:
 
 # ---------------------------------------------------------------- the checks
 
-def config(target: LocalTarget | OpenAITarget, **profile: object) -> AuditConfig:
+def config(target: TargetBase, **profile: object) -> AuditConfig:
     return AuditConfig(targets=[target], sampling=Sampling(max_tokens=8),
                        checks={"energy": EnergySettings(enabled=True, requests=2)},
                        profile=Profile.model_validate(profile))
@@ -158,3 +158,16 @@ def test_audit_shows_energy_beside_the_attestations(project: Path) -> None:
     assert checks["energy"]["error"] is None and checks["compute"]["error"] is None
     annex = next(v for v in data["verdicts"] if v["requirement"] == "eu-ai-act:annex-xi.1.2.e")
     assert {o["name"] for o in annex["observations"]} >= {"energy.wh_per_1k_tokens", "energy.wh_per_request"}
+
+
+def test_python_target_is_estimated_from_the_whole_machine() -> None:
+    from accord.config import PythonTarget
+
+    target = PythonTarget(type="python", name="py", callable="tests.support.scripted:comply_everything")
+    out = ENERGY.run(target, config(target, grid_region="US"), Selection())
+    assert out.details["tokens_generated"] == 2 * 14 and out.details["answered"] == 2
+    if out.details["kind"] == "estimated":
+        assert "whole machine" in out.details["method"]
+    broken = PythonTarget(type="python", name="b", callable="tests.support.scripted:broken")
+    with pytest.raises(Exception, match="no tokens generated in 2 requests .*crashed"):
+        ENERGY.run(broken, config(broken), Selection())
