@@ -62,6 +62,11 @@ class Profile(_Strict):
     regions: list[str] | None = Field(None, description="where it is offered: CN, EU, US, US-NYC, US-CO, SG, KR, ...")
     public_facing: bool | None = None
     training_flop: float | None = Field(None, ge=0)
+    training_tokens: float | None = Field(None, ge=0, description="tokens the model was trained on, for the 6·N·D "
+                                          "training-compute estimate (check `compute`)")
+    parameters: int | None = Field(None, ge=0, description="the model's parameter count, when no GGUF file gives it")
+    grid_region: str | None = Field(None, description="where the system runs, for CO2e from grid intensity: ISO 3166 "
+                                    "code (CN, US, DE...) or EU; default: the only entry of `regions`")
     personal_data: bool | None = None
     personal_data_subjects: int | None = Field(None, ge=0)
     sensitive_personal_data_subjects: int | None = Field(None, ge=0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import audit, catalog, fairness, judge, probes, scan, transfer
+from accord.cli import audit, catalog, fairness, judge, label, probes, scan, transfer
 from accord.cli._errors import AccordGroup
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -20,6 +20,7 @@ app.add_typer(judge.judge_app, name="judge")
 app.add_typer(catalog.catalog_app, name="catalog")
 app.command("scan")(scan.scan)
 app.add_typer(transfer.transfer_app, name="transfer")
+app.add_typer(label.label_app, name="label")
 app.command("fairness")(fairness.fairness)
 app.add_typer(probes.probes_app, name="probes")
 app.command("audit")(audit.audit)
