@@ -39,6 +39,10 @@ def audit(
     resume: Annotated[str | None, typer.Option(help="continue the run with this id")] = None,
     new: Annotated[bool, typer.Option("--new", help="start a new run even if an unfinished one matches")] = False,
     store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
+    plan: Annotated[Path | None, typer.Option(help="run exactly this plan (`accord plan`), or refuse naming what "
+                                                   "differs; writes the result bundle into --out")] = None,
+    junit: Annotated[Path | None, typer.Option(help="also write the verdicts as JUnit XML")] = None,
+    sarif: Annotated[Path | None, typer.Option(help="also write the verdicts as SARIF 2.1.0")] = None,
 ) -> None:
     """Test the systems in CONFIG and write a report. Rerunning an interrupted audit continues it.
 
@@ -46,17 +50,24 @@ def audit(
     2 usage or configuration error; 3 the run failed; 4 some requirement inconclusive (and none not met).
     """
     from accord.audit import AuditOptions, run_audit
+    from accord.cli.evidence import check_plan, write_bundle, write_ci_outputs
     from accord.demo.defaults import default_config
     from accord.plugins import load_config
     from accord.progress import progress_for_terminal
 
     cfg = load_config(config) if config else default_config()
+    frozen = check_plan(cfg, plan, limit, sample, seed) if plan else None
+    if frozen:
+        limit, sample, seed = frozen.selection.limit, frozen.selection.sample, frozen.selection.seed
     db = _store(store, config)
     try:
         outcome = run_audit(cfg, AuditOptions(out=out, limit=limit, sample=sample, seed=seed, resume=resume,
                                               new=new), db, progress_for_terminal)
+        if frozen and plan:
+            write_bundle(db, outcome.run_id, out, frozen, plan)
     finally:
         db.close()
+    write_ci_outputs(outcome.report, junit, sarif, str(config or "accord.toml"))
     _summarise(outcome)
     raise typer.Exit(outcome.exit_code)
 
