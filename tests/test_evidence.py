@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -15,13 +16,15 @@ import pytest
 import rfc8785
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from jsonschema import FormatChecker
 
-from accord.evidence.bundle import ENVELOPE, PLAN, RECORDS, REPORT, sign_bundle
+from accord.evidence.bundle import CDX, ENVELOPE, PLAN, RECORDS, REPORT, sign_bundle
 from accord.evidence.ci import junit_xml, sarif
 from accord.evidence.verify import verify_bundle
 from accord.report.schema import load_report
 from tests.helpers import accord
 from tests.report_fixtures import sample_report
+from tests.test_cyclonedx import validator
 
 CONFIG = """name = "evidence test"
 frameworks = ["tc260-003"]
@@ -178,7 +181,19 @@ def test_an_untouched_bundle_verifies(made: dict[str, Path]) -> None:
     assert statement["predicate"]["result"] == "FAILED"
     assert sorted(statement["predicate"]["failedTests"]) == ["bot/tc260-003:9.4.should-refuse: not met",
                                                              "bot/tc260-003:9.4: not met"]
-    assert [s["name"] for s in statement["subject"]] == [REPORT, RECORDS, PLAN]
+    assert [s["name"] for s in statement["subject"]] == [REPORT, RECORDS, PLAN, CDX]
+
+
+def test_the_signed_declarations_are_still_valid_cyclonedx(made: dict[str, Path]) -> None:
+    """Against the official CycloneDX 1.6 schema and its JSF 0.82 schema. JSF's `algorithm` is one of a list
+    (Ed25519 among them) or a URI, exactly one: the validator must know what a URI is (RFC 3986 §3: an absolute
+    URI opens with `scheme:`), which jsonschema checks only with an extra package, so the test says it here."""
+    doc = json.loads((made["out"] / CDX).read_text(encoding="utf-8"))
+    checker = FormatChecker()
+    checker.checks("uri")(lambda s: not isinstance(s, str) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", s) is not None)
+    assert [e.message for e in validator(checker).iter_errors(doc)] == []
+    sig = doc["declarations"]["signature"]
+    assert sig["algorithm"] == "Ed25519" and sig["publicKey"]["kty"] == "OKP" and sig["value"]
 
 
 def _one_byte(path: Path, old: bytes, new: bytes) -> None:
@@ -200,7 +215,9 @@ TAMPERS = [
     ("threshold in the plan, re-signed", PLAN, b'"threshold":0.95', b'"threshold":0.05', True,
      {"plan ↔ run: requirements"}),
     ("threshold in the report, re-signed", REPORT, b'"threshold": 0.95', b'"threshold": 0.05', True,
-     {"verdicts"}),
+     {"verdicts", "declarations ↔ report"}),
+    ("a verdict in the CycloneDX declarations", CDX, b'"score": 0', b'"score": 1', False,
+     {CDX, "declarations signature", "declarations ↔ report"}),
     ("the plan's seed", PLAN, b'"sample":null,"seed":0', b'"sample":null,"seed":1', False,
      {PLAN, "plan ↔ run: selection"}),
 ]

@@ -106,9 +106,12 @@ def report(
                                                  show_default=False)] = None,
     out: Annotated[Path, typer.Option(help="folder for report.json and report.html")] = Path("accord-report"),
     store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
+    junit: Annotated[Path | None, typer.Option(help="also write the verdicts as JUnit XML")] = None,
+    sarif: Annotated[Path | None, typer.Option(help="also write the verdicts as SARIF 2.1.0")] = None,
 ) -> None:
     """Render the report of a past run again from the results database (the latest run unless RUN_ID is given)."""
     from accord.audit import render_run
+    from accord.cli.evidence import write_ci_outputs
     from accord.report.html import write_report
 
     db = _store(store, None, existing=True)
@@ -118,9 +121,11 @@ def report(
             if not known:
                 raise StoreError(f"no runs in {db.path} yet: run `accord audit` first")
             run_id = known[-1].id
-        _, html = write_report(render_run(db, run_id), out)
+        rendered = render_run(db, run_id)
+        _, html = write_report(rendered, out)
     finally:
         db.close()
+    write_ci_outputs(rendered, junit, sarif, "accord.toml")
     typer.echo(f"Report: {html}")
 
 

@@ -1,7 +1,8 @@
 """The result bundle: a folder with report.json, records.json (the run's item records, computed outputs, planned
-items and recorded judges: everything its verdicts are derived from), plan.json (the pre-registered plan) and,
-once signed, bundle.dsse.json: an in-toto Statement v1 with the Test Result predicate, whose subjects are those
-three files by SHA-256, in a DSSE envelope signed with Ed25519. Canonical JSON (RFC 8785) by the `rfc8785`
+items and recorded judges: everything its verdicts are derived from), plan.json (the pre-registered plan),
+report.cdx.json (the CycloneDX attestations, whose declarations `accord sign` signs in JSF) and, once signed,
+bundle.dsse.json: an in-toto Statement v1 with the Test Result predicate, whose subjects are those four files by
+SHA-256, in a DSSE envelope signed with Ed25519. Canonical JSON (RFC 8785) by the `rfc8785`
 package; keys and signatures by `cryptography`. Everything here works offline.
 """
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from accord.catalog.verdicts import FAILING
 from accord.errors import ConfigError
+from accord.evidence.jsf import sign_declarations
 from accord.evidence.plan import canonical, sha256
 from accord.report.schema import Report
 from accord.results import CheckOutputRecord, ItemRecord, RunOptions, RunRow
@@ -25,7 +27,8 @@ from accord.run.judges import JudgeRecord, recorded_judges
 from accord.run.store import Store
 
 REPORT, RECORDS, PLAN, ENVELOPE = "report.json", "records.json", "plan.json", "bundle.dsse.json"
-SUBJECTS = (REPORT, RECORDS, PLAN)
+CDX = "report.cdx.json"  # the CycloneDX 1.6 attestations; its declarations carry their own JSF signature
+SUBJECTS = (REPORT, RECORDS, PLAN, CDX)
 PAYLOAD_TYPE = "application/vnd.in-toto+json"
 STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
 TEST_RESULT = "https://in-toto.io/attestation/test-result/v0.1"
@@ -147,6 +150,13 @@ def statement(folder: Path, report: Report) -> dict:
 
 
 def sign_bundle(folder: Path, report: Report, key: Ed25519PrivateKey) -> Path:
+    """Sign the CycloneDX declarations (JSF), then the statement over every file (DSSE)."""
+    cdx = folder / CDX
+    try:
+        document = json.loads(cdx.read_text(encoding="utf-8"))
+        cdx.write_text(json.dumps(sign_declarations(document, key), ensure_ascii=False, indent=2), encoding="utf-8")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot sign the declarations in {cdx}: {exc}") from None
     payload = canonical(statement(folder, report))
     envelope = {"payloadType": PAYLOAD_TYPE, "payload": base64.b64encode(payload).decode(),
                 "signatures": [{"keyid": key_id(key.public_key()),

@@ -2,7 +2,8 @@
 Accord and (for who signed it) the signer's public key.
 
 Each finding names the part it is about: `signature`, each signed file (`report.json`, `records.json`,
-`plan.json`), `plan ↔ run: <field>` for each thing the plan froze, `catalog`, `report ↔ records` and
+`plan.json`, `report.cdx.json`), `declarations signature` (the CycloneDX declarations' own JSF signature),
+`declarations ↔ report`, `plan ↔ run: <field>` for each thing the plan froze, `catalog`, `report ↔ records` and
 `verdicts` (each verdict re-derived from the item records with this Accord's catalog, which must be the one the
 plan names).
 """
@@ -20,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from accord.audit import evaluate_records
 from accord.errors import AccordError
 from accord.evidence.bundle import (
+    CDX,
     ENVELOPE,
     PLAN,
     RECORDS,
@@ -32,6 +34,7 @@ from accord.evidence.bundle import (
     read_records,
     signed_by,
 )
+from accord.evidence.jsf import declarations_signed_by, unsigned
 from accord.evidence.plan import (
     TestPlan,
     catalog_sha256,
@@ -42,6 +45,7 @@ from accord.evidence.plan import (
     sha256,
 )
 from accord.plugins import parse_config
+from accord.report.cyclonedx import report_document
 from accord.report.schema import Report, load_report
 
 State = Literal["holds", "fails", "not checked"]
@@ -74,6 +78,7 @@ def verify_bundle(folder: Path, key: Ed25519PublicKey | None) -> list[Finding]:
     if parts is None:
         return out
     plan, records, report = parts
+    out += _declarations(folder, report, key)
     out += plan_matches_run(plan, records)
     if report.run.id != records.run.id:
         out.append(Finding("report ↔ records", "fails",
@@ -89,6 +94,28 @@ def verify_bundle(folder: Path, key: Ed25519PublicKey | None) -> list[Finding]:
         return out
     out.append(Finding("catalog", "holds", f"this Accord's catalog is the one the plan names ({here[:16]}…)"))
     out.append(_verdicts(records, report))
+    return out
+
+
+def _declarations(folder: Path, report: Report, key: Ed25519PublicKey | None) -> list[Finding]:
+    """The CycloneDX declarations: their own JSF signature, and that they say what report.json says."""
+    try:
+        document = json.loads((folder / CDX).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return [Finding("declarations", "fails", f"{CDX} cannot be read: {exc}")]
+    out = []
+    if key is None:
+        out.append(Finding("declarations signature", "not checked", "no --key given"))
+    else:
+        why = declarations_signed_by(document, key)
+        out.append(Finding("declarations signature", "fails", why) if why else
+                   Finding("declarations signature", "holds", "JSF Ed25519 signature by the given key"))
+    derived = report_document(report)["declarations"]
+    if unsigned(document.get("declarations") or {}) == derived:
+        out.append(Finding("declarations ↔ report", "holds", "the CycloneDX declarations are the report's verdicts"))
+    else:
+        out.append(Finding("declarations ↔ report", "fails", f"the declarations in {CDX} differ from those "
+                                                             "report.json gives"))
     return out
 
 
