@@ -282,7 +282,7 @@ def test_audit_refuses_a_plan_it_would_not_run(made: dict[str, Path], tmp_path: 
     (tmp_path / "accord.toml").write_text(changed, encoding="utf-8")
     result = accord("audit", "accord.toml", "--plan", "plan.json", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.startswith("accord: error: the audit would not run the plan")
-    assert "config_sha256" in result.stderr and "sampling" in result.stderr
+    assert "config_sha256: plan " in result.stderr and "sampling.seed: plan 0, now 7" in result.stderr
     assert not (tmp_path / ".accord").exists()  # refused before any run was created or probe sent
     (tmp_path / "accord.toml").write_text(CONFIG, encoding="utf-8")
     limited = accord("audit", "accord.toml", "--plan", "plan.json", "--limit", "5", cwd=tmp_path)

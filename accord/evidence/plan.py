@@ -211,15 +211,28 @@ def differences(plan: TestPlan, now: TestPlan) -> list[str]:
                 [f"now but not planned: {_short(new)}"] if new else [])
             out.append(f"{name}: " + ("; ".join(parts) or "order differs"))
         else:
-            out.append(f"{name}: plan {_short([a])}, now {_short([b])}")
+            plain = lambda x: x.model_dump(mode="json") if isinstance(x, BaseModel) else x  # noqa: E731
+            out += [f"{name}{path}: plan {_one(x)}, now {_one(y)}" for path, x, y in _paths(plain(a), plain(b))]
     return out
 
 
+def _paths(a: object, b: object, path: str = "") -> list[tuple[str, object, object]]:
+    """(.key.path, planned, now) for each leaf where two JSON values differ."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [d for k in sorted(set(a) | set(b)) for d in _paths(a.get(k), b.get(k), f"{path}.{k}")
+                if a.get(k) != b.get(k)]
+    return [] if a == b else [(path, a, b)]
+
+
+def _one(v: object) -> str:
+    if isinstance(v, BaseModel):
+        d = v.model_dump(exclude_defaults=True)
+        return "{" + ", ".join(f"{k}={_one(x)}" for k, x in d.items()) + "}"
+    if isinstance(v, str) and len(v) == 64 and all(c in "0123456789abcdef" for c in v):
+        return v[:12] + "…"  # a digest
+    return str(v)
+
+
 def _short(values: list) -> str:
-    def one(v: object) -> str:
-        if isinstance(v, BaseModel):
-            d = v.model_dump(exclude_defaults=True)
-            return "{" + ", ".join(f"{k}={x}" for k, x in d.items()) + "}"
-        return str(v)
-    text = ", ".join(one(v) for v in values[:3])
+    text = ", ".join(_one(v) for v in values[:3])
     return text + (f" and {len(values) - 3} more" if len(values) > 3 else "")

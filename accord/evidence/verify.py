@@ -164,7 +164,9 @@ def plan_matches_run(plan: TestPlan, records: RunRecords) -> list[Finding]:
     now = {
         "accord_version": run.accord_version, "name": run.name, "config_sha256": sha256(run.config_json.encode()),
         "selection": {"limit": run.options.limit, "sample": run.options.sample, "seed": run.options.seed},
-        "banks": list(run.options.banks),
+        "banks": list(run.options.banks), "sampling": config.sampling.model_dump(),
+        "targets": [{"name": t.name, "type": t.type, "description": t.describe()} for t in config.targets],
+        "check_settings": {k: v.model_dump(mode="json") for k, v in sorted(config.checks.items())},
         "checks": [c.model_dump() for c in planned_checks([(p.target, p.check, p.items) for p in records.planned])],
         "judges": [j.model_dump() for j in planned_judges(records.judges)],
         "requirements": [r.model_dump() for r in planned_requirements(config, started)],
