@@ -69,6 +69,8 @@ def audit(
         db.close()
     write_ci_outputs(outcome.report, junit, sarif, str(config or "accord.toml"))
     _summarise(outcome)
+    if frozen:
+        typer.echo(f"Result bundle: {out} (run as planned; sign it: accord sign {out} --key KEY)")
     raise typer.Exit(outcome.exit_code)
 
 
