@@ -23,7 +23,7 @@ from accord.plugins import parse_config
 from accord.report.build import build_report
 from accord.report.html import write_report
 from accord.report.schema import FrameworkInfo, JudgeAccuracy, Report
-from accord.results import Metric
+from accord.results import CheckOutputRecord, ItemRecord, Metric, RunRow
 from accord.run.judged import with_judges
 from accord.run.judges import JudgeRecord, recorded_judges
 from accord.run.plan import RunRequest, open_run
@@ -85,17 +85,21 @@ def evaluate_run(store: Store, run_id: str) -> Evaluation:
     """Each target's metrics from its stored records and outputs, and the verdicts of the requirements that
     apply to it (judged against the run's creation date unless its profile names another)."""
     row = store.get_run(run_id)
+    return evaluate_records(row, store.planned(run_id), list(store.items(run_id)), store.outputs(run_id),
+                            recorded_judges(store, run_id))  # judges as measured when the run was made, not today
+
+
+def evaluate_records(row: RunRow, planned: Iterable[tuple[str, str]], records: list[ItemRecord],
+                     outputs: list[CheckOutputRecord], judges: list[JudgeRecord]) -> Evaluation:
+    """`evaluate_run` on a run's records wherever they come from (the store, or a result bundle)."""
     config = parse_config(json.loads(row.config_json), source=f"run {row.id}")
-    records = list(store.items(run_id))
-    outputs = store.outputs(run_id)
     checks = registered_checks()
-    judges = recorded_judges(store, run_id)  # as measured when the run was made, not today
     started = dt.date.fromisoformat(row.created_at[:10])
     metrics: list[Metric] = []
     verdicts: list[Verdict] = []
     for target in config.targets:
         own: list[Metric] = []
-        for (name, check_id) in store.planned(run_id):
+        for (name, check_id) in planned:
             check = checks.get(check_id)
             if name != target.name or check is None:
                 continue
@@ -155,5 +159,5 @@ def exit_code_for(report: Report) -> int:
     return EXIT_INCONCLUSIVE if any(v.verdict == "inconclusive" for v in report.verdicts) else EXIT_OK
 
 
-__all__ = ["AccordError", "AuditOptions", "AuditOutcome", "Evaluation", "evaluate_run", "exit_code_for",
-           "render_run", "run_audit"]
+__all__ = ["AccordError", "AuditOptions", "AuditOutcome", "Evaluation", "evaluate_records", "evaluate_run",
+           "exit_code_for", "render_run", "run_audit"]

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, FormatChecker
 from referencing import Registry, Resource
 
 from accord.catalog import all_requirements, load_catalog
@@ -26,7 +26,7 @@ BASE = "http://cyclonedx.org/schema/"
 
 
 @cache
-def validator() -> Draft7Validator:
+def validator(format_checker: FormatChecker = Draft7Validator.FORMAT_CHECKER) -> Draft7Validator:
     res = importlib.resources.files("cyclonedx.schema") / "_res"
     load = lambda name: json.loads((res / name).read_text(encoding="utf-8"))  # noqa: E731
     bom = load("bom-1.6.SNAPSHOT.schema.json")
@@ -34,7 +34,7 @@ def validator() -> Draft7Validator:
     registry: Registry = Registry().with_resources(
         (BASE + name, Resource.from_contents(load(name))) for name in ("spdx.SNAPSHOT.schema.json",
                                                                       "jsf-0.82.SNAPSHOT.schema.json"))
-    return Draft7Validator(bom, registry=registry, format_checker=Draft7Validator.FORMAT_CHECKER)
+    return Draft7Validator(bom, registry=registry, format_checker=format_checker)
 
 
 def errors(doc: dict) -> list[str]:

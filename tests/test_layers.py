@@ -21,6 +21,7 @@ LAYERS: list[set[str]] = [
     {"accord.plugins", "accord.demo"},
     {"accord.run", "accord.report"},
     {"accord.audit", "accord.progress"},
+    {"accord.evidence"},  # re-derives verdicts through accord.audit's evaluation
     {"accord.cli"},
     {"accord.__main__"},
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import audit, catalog, fairness, judge, label, probes, scan, transfer
+from accord.cli import audit, catalog, evidence, fairness, judge, label, probes, scan, transfer
 from accord.cli._errors import AccordGroup
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -26,6 +26,9 @@ app.add_typer(probes.probes_app, name="probes")
 app.command("audit")(audit.audit)
 app.command("report")(audit.report)
 app.command("runs")(audit.runs)
+app.command("plan")(evidence.plan)
+app.command("sign")(evidence.sign)
+app.command("verify")(evidence.verify)
 
 
 def main() -> None:

@@ -39,6 +39,10 @@ def audit(
     resume: Annotated[str | None, typer.Option(help="continue the run with this id")] = None,
     new: Annotated[bool, typer.Option("--new", help="start a new run even if an unfinished one matches")] = False,
     store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
+    plan: Annotated[Path | None, typer.Option(help="run exactly this plan (`accord plan`), or refuse naming what "
+                                                   "differs; writes the result bundle into --out")] = None,
+    junit: Annotated[Path | None, typer.Option(help="also write the verdicts as JUnit XML")] = None,
+    sarif: Annotated[Path | None, typer.Option(help="also write the verdicts as SARIF 2.1.0")] = None,
 ) -> None:
     """Test the systems in CONFIG and write a report. Rerunning an interrupted audit continues it.
 
@@ -46,18 +50,27 @@ def audit(
     2 usage or configuration error; 3 the run failed; 4 some requirement inconclusive (and none not met).
     """
     from accord.audit import AuditOptions, run_audit
+    from accord.cli.evidence import check_plan, write_bundle, write_ci_outputs
     from accord.demo.defaults import default_config
     from accord.plugins import load_config
     from accord.progress import progress_for_terminal
 
     cfg = load_config(config) if config else default_config()
+    frozen = check_plan(cfg, plan, limit, sample, seed) if plan else None
+    if frozen:
+        limit, sample, seed = frozen.selection.limit, frozen.selection.sample, frozen.selection.seed
     db = _store(store, config)
     try:
         outcome = run_audit(cfg, AuditOptions(out=out, limit=limit, sample=sample, seed=seed, resume=resume,
                                               new=new), db, progress_for_terminal)
+        if frozen and plan:
+            write_bundle(db, outcome.run_id, out, frozen, plan)
     finally:
         db.close()
+    write_ci_outputs(outcome.report, junit, sarif, str(config or "accord.toml"))
     _summarise(outcome)
+    if frozen:
+        typer.echo(f"Result bundle: {out} (run as planned; sign it: accord sign {out} --key KEY)")
     raise typer.Exit(outcome.exit_code)
 
 
@@ -97,9 +110,12 @@ def report(
                                                  show_default=False)] = None,
     out: Annotated[Path, typer.Option(help="folder for report.json and report.html")] = Path("accord-report"),
     store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
+    junit: Annotated[Path | None, typer.Option(help="also write the verdicts as JUnit XML")] = None,
+    sarif: Annotated[Path | None, typer.Option(help="also write the verdicts as SARIF 2.1.0")] = None,
 ) -> None:
     """Render the report of a past run again from the results database (the latest run unless RUN_ID is given)."""
     from accord.audit import render_run
+    from accord.cli.evidence import write_ci_outputs
     from accord.report.html import write_report
 
     db = _store(store, None, existing=True)
@@ -109,9 +125,11 @@ def report(
             if not known:
                 raise StoreError(f"no runs in {db.path} yet: run `accord audit` first")
             run_id = known[-1].id
-        _, html = write_report(render_run(db, run_id), out)
+        rendered = render_run(db, run_id)
+        _, html = write_report(rendered, out)
     finally:
         db.close()
+    write_ci_outputs(rendered, junit, sarif, "accord.toml")
     typer.echo(f"Report: {html}")
 
 

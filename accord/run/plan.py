@@ -48,11 +48,30 @@ class OpenedRun:
     resumed: bool
 
 
+PlannedItems = list[tuple[str, str, list[tuple[str, str]]]]  # [(target, check, [(item_id, payload_json), ...])]
+
+
 def open_run(config: AuditConfig, request: RunRequest, store: Store) -> OpenedRun:
     if request.resume:
         row = store.get_run(request.resume)
         return OpenedRun(row.id, parse_config(json.loads(row.config_json), source=f"run {row.id}"), row.options,
                          True)
+    options, plan = plan_items(config, request)
+    config_json = config.model_dump_json()
+    key = hashlib.sha256((config_json + options.model_dump_json()).encode()).hexdigest()[:16]
+    existing = None if request.new else store.latest_unfinished(key)
+    if existing:
+        return OpenedRun(existing, config, options, True)
+    if not plan:
+        raise ConfigError("no check applies to the targets in this config: enable a check that measures them")
+    run_id = store.create_run(key, config.name, config_json, options, __version__, plan)
+    record_judges(store, run_id)  # the judges' accuracy as it stands now, shown whenever this run is rendered
+    return OpenedRun(run_id, config, options, False)
+
+
+def plan_items(config: AuditConfig, request: RunRequest) -> tuple[RunOptions, PlannedItems]:
+    """What a new run of `config` would send, without creating it: the run's options (with each bank's digest)
+    and every planned item of every (target, check). Checks' preflights run first."""
     check_frameworks(config)
     for check in registered_checks().values():  # e.g. a judge model must be measured before it judges
         preflight = getattr(check, "preflight", None)
@@ -63,23 +82,14 @@ def open_run(config: AuditConfig, request: RunRequest, store: Store) -> OpenedRu
     banks = {c.id: c.banks(config) for c in chat}
     options = RunOptions(limit=request.limit, sample=request.sample, seed=request.seed,
                          banks=tuple(f"{b.name}@{b.version}#{b.digest}" for bs in banks.values() for b in bs))
-    config_json = config.model_dump_json()
-    key = hashlib.sha256((config_json + options.model_dump_json()).encode()).hexdigest()[:16]
-    existing = None if request.new else store.latest_unfinished(key)
-    if existing:
-        return OpenedRun(existing, config, options, True)
-    plan: list[tuple[str, str, list[tuple[str, str]]]] = []
+    plan: PlannedItems = []
     for check in chat:
         items = [(p.id, p.model_dump_json()) for p in check.plan(banks[check.id], config, request.selection)]
         plan += [(t.name, check.id, items) for t in chat_targets]
     for computed in computed_checks():
         plan += [(t.name, computed.id, [(OUTPUT_ITEM, "{}")]) for t in config.targets
                  if computed.applies_to(t, config)]
-    if not plan:
-        raise ConfigError("no check applies to the targets in this config: enable a check that measures them")
-    run_id = store.create_run(key, config.name, config_json, options, __version__, plan)
-    record_judges(store, run_id)  # the judges' accuracy as it stands now, shown whenever this run is rendered
-    return OpenedRun(run_id, config, options, False)
+    return options, plan
 
 
 def check_frameworks(config: AuditConfig) -> None:
