@@ -103,7 +103,7 @@ def evaluate_run(store: Store, run_id: str) -> Evaluation:
         metrics += own
         profile = config.profile_for(target)
         scope = applicable(load_catalog(), profile, profile.as_of or started, only=config.frameworks)
-        verdicts += evaluate(scope, target.name, own, config.attestations)
+        verdicts += evaluate(scope, target.name, own, config.attestations, profile.as_of or started)
     return Evaluation(config, metrics, verdicts)
 
 

@@ -15,7 +15,7 @@ LAYERS: list[set[str]] = [
     {"accord.tomlfile", "accord.stats", "accord.results"},
     {"accord.taxonomy", "accord.config", "accord.registry"},
     {"accord.catalog", "accord.probes", "accord.scan", "accord.fairness", "accord.targets"},
-    {"accord.scorers", "accord.transfer"},
+    {"accord.scorers", "accord.transfer", "accord.attest"},
     {"accord.checks"},
     {"accord.plugins", "accord.demo"},
     {"accord.run", "accord.report"},

@@ -1,0 +1,132 @@
+"""`accord attest`: the questionnaire from the crosswalk, answers kept across reruns, evidence digests, expiry,
+bad input, and the round trip through a real audit (attest, answer, audit, verdicts change)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import tomllib
+from pathlib import Path
+
+from accord.catalog.model import all_requirements
+from accord.catalog.questions import all_questions, problems, question_groups
+from tests.helpers import accord, python_target, write_config
+
+CN = ('{extra}frameworks = ["tc260-003", "gb-45654"]\n[profile]\nkind = "generative_service"\nregions = ["CN"]\n'
+      'public_facing = true\n')
+
+
+def _config(project: Path, extra: str = "") -> Path:
+    return write_config(project / "accord.toml", python_target("bot", "comply_everything"), extra=CN.format(extra=extra))
+
+
+def _answer(path: Path, qid: str, fields: str) -> None:
+    """Fill in one question's answer in the written file, as a user would in an editor."""
+    text = path.read_text(encoding="utf-8")
+    head = f'[questions."{qid}"]\n'
+    start = text.index(head)
+    end = text.find("\n[questions.", start + 1)
+    end = len(text) if end < 0 else end + 1
+    block = text[start:end]
+    block = re.sub(r'(?m)^(answer|answered_by|note|evidence) = .*\n|^# answered_on = .*\n', "", block)
+    text = text[:start] + block.rstrip("\n") + "\n" + fields + "\n" + text[end:]
+    path.write_text(text, encoding="utf-8")
+
+
+def test_question_groups_are_sound_against_the_catalog() -> None:
+    assert problems() == []
+    reqs = all_requirements()
+    grouped = [r for g in question_groups() for r in g.settles]
+    assert len(grouped) == len(set(grouped))
+    # every attestation requirement has exactly one question; nothing else has one
+    asked = [r.id for q in all_questions().values() for r in q.settles]
+    assert sorted(asked) == sorted(r.id for r in reqs.values() if r.attestation is not None)
+
+
+def test_questionnaire_groups_and_orders_by_verdicts(project: Path) -> None:
+    cfg = _config(project)
+    result = accord("attest", cfg, "-o", "answers.toml", cwd=project)
+    assert result.returncode == 0, result.stderr
+    data = tomllib.loads((project / "answers.toml").read_text(encoding="utf-8"))
+    qs = data["questions"]
+    manual = qs["cn-corpus-manual-sample"]
+    assert [s.split(":")[0] + ":" + s.split(":")[1] for s in manual["settles"]] == [
+        "gb-45654:corpus-assessment.manual-sample", "tc260-003:9.2.manual-sample"]
+    assert "TC260-003 §9.2" in manual["settles"][1] and manual["verdicts"] == 2 and manual["answer"] == ""
+    # grouped members never appear as questions of their own
+    assert "tc260-003:9.2.manual-sample" not in qs and "tc260-003:7.training-opt-out" in qs
+    counts = [q["verdicts"] for q in qs.values()]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 2 and counts[-1] == 1
+    assert "open questions would settle" in result.stdout and "attestations_file" in result.stdout
+
+
+def test_rerun_keeps_answers_records_evidence_and_adds_new(project: Path) -> None:
+    (project / "policy.md").write_text("Test bank updated on the 1st of each month.\n", encoding="utf-8")
+    cfg = _config(project, 'attestations_file = "answers.toml"\n')
+    assert accord("attest", cfg, cwd=project).returncode == 0
+    answers = project / "answers.toml"
+    _answer(answers, "cn-content-bank-monthly-update",
+            'answer = "yes"\nanswered_by = "Li Wei, safety lead"\nanswered_on = 2026-11-30\nnote = "bank v12"\n'
+            'evidence = ["policy.md"]')
+    before = len(tomllib.loads(answers.read_text())["questions"])
+    # a wider scope (one more framework) adds its questions, keeping the answer
+    cfg.write_text(cfg.read_text().replace('"gb-45654"]', '"gb-45654", "cn-genai-measures"]'), encoding="utf-8")
+    result = accord("attest", cfg, cwd=project)
+    assert result.returncode == 0, result.stderr
+    data = tomllib.loads(answers.read_text())
+    q = data["questions"]["cn-content-bank-monthly-update"]
+    assert (q["answer"], q["answered_by"], q["answered_on"], q["note"]) == (
+        "yes", "Li Wei, safety lead", dt.date(2026, 11, 30), "bank v12")
+    blob = (project / "policy.md").read_bytes()
+    assert q["evidence"] == [{"path": "policy.md", "sha256": hashlib.sha256(blob).hexdigest(), "bytes": len(blob)}]
+    assert len(data["questions"]) > before and "cn-genai-measures:art-15" in data["questions"]
+    assert f"{len(data['questions']) - before} new questions, {before} kept" in result.stdout
+
+
+def _verdicts(project: Path) -> dict[str, dict]:
+    data = json.loads((project / "accord-report" / "report.json").read_text())
+    return {v["requirement"]: v for v in data["verdicts"]}
+
+
+def test_round_trip_attest_answer_audit(project: Path) -> None:
+    (project / "bank-log.txt").write_text("2026-11-01 bank v11\n2026-12-01 bank v12\n", encoding="utf-8")
+    cfg = _config(project, 'attestations_file = "answers.toml"\n')
+    assert accord("attest", cfg, cwd=project).returncode == 0
+    answers = project / "answers.toml"
+    first = accord("audit", cfg, cwd=project)
+    assert first.returncode in (0, 1, 4), first.stderr  # the audit ran; every question still open
+    before = _verdicts(project)
+    assert before["tc260-003:8.2.monthly-update"]["verdict"] == "needs attestation"
+    assert "cn-content-bank-monthly-update" in before["gb-45654:content-bank.monthly-update"]["reason"]
+    _answer(answers, "cn-content-bank-monthly-update",
+            'answer = "yes"\nanswered_by = "Li Wei, safety lead"\nanswered_on = 2026-11-30\n'
+            'evidence = ["bank-log.txt"]')
+    _answer(answers, "tc260-003:7.training-opt-out",
+            'answer = "no"\nanswered_by = "Li Wei, safety lead"\nanswered_on = 2026-11-30')
+    assert accord("attest", cfg, cwd=project).returncode == 0  # records the evidence file's digest
+    result = accord("audit", cfg, cwd=project)
+    assert result.returncode == 1, result.stderr  # the attested "no" is a requirement not met
+    after = _verdicts(project)
+    for rid in ("tc260-003:8.2.monthly-update", "gb-45654:content-bank.monthly-update"):
+        v = after[rid]
+        assert v["verdict"] == "met" and v["question"] == "cn-content-bank-monthly-update"
+        assert v["answered_by"] == "Li Wei, safety lead" and v["answered_on"] == "2026-11-30"
+        [f] = v["evidence_files"]
+        assert f["found"] == "unchanged" and f["sha256"] == hashlib.sha256(
+            (project / "bank-log.txt").read_bytes()).hexdigest()
+    assert after["tc260-003:7.training-opt-out"]["verdict"] == "not met"
+    leaves = {"tc260-003:8.2.monthly-update", "gb-45654:content-bank.monthly-update", "tc260-003:7.training-opt-out"}
+    changed = {k for k in after if after[k]["verdict"] != before[k]["verdict"]}
+    assert leaves <= changed
+    assert all(set(after[k]["parts"]) & leaves for k in changed - leaves)  # else only composites of them moved
+    # the evidence changes after the answer: the next audit says so; then it goes missing
+    (project / "bank-log.txt").write_text("edited\n", encoding="utf-8")
+    accord("audit", cfg, cwd=project)
+    v = _verdicts(project)["tc260-003:8.2.monthly-update"]
+    assert v["evidence_files"][0]["found"] == "changed" and "bank-log.txt changed since answered" in v["reason"]
+    (project / "bank-log.txt").unlink()
+    accord("audit", cfg, cwd=project)
+    v = _verdicts(project)["tc260-003:8.2.monthly-update"]
+    assert v["evidence_files"][0]["found"] == "missing" and "bank-log.txt missing" in v["reason"]
