@@ -130,3 +130,100 @@ def test_round_trip_attest_answer_audit(project: Path) -> None:
     accord("audit", cfg, cwd=project)
     v = _verdicts(project)["tc260-003:8.2.monthly-update"]
     assert v["evidence_files"][0]["found"] == "missing" and "bank-log.txt missing" in v["reason"]
+
+
+def _file(tmp_path: Path, body: str, head: str = "") -> Path:
+    path = tmp_path / "answers.toml"
+    path.write_text(head + body, encoding="utf-8")
+    return path
+
+
+ANSWER = 'answer = "yes"\nanswered_by = "A. Officer"\nanswered_on = 2026-01-10\n'
+
+
+def _read(path: Path, already: dict | None = None) -> dict:
+    from accord.attest.answers import attestations_from
+
+    return attestations_from(path, already or {})
+
+
+def _error(fn, *args) -> str:  # type: ignore[no-untyped-def]
+    from accord.errors import ConfigError
+
+    try:
+        fn(*args)
+    except ConfigError as exc:
+        return str(exc)
+    raise AssertionError("no ConfigError")
+
+
+def test_bad_answers_are_named_one_per_item(tmp_path: Path) -> None:
+    bad = _file(tmp_path, f'[questions."no-such-question"]\n{ANSWER}\n'
+                          '[questions."cn-keyword-library"]\nanswer = "maybe"\n'
+                          '[questions."tc260-003:7.training-opt-out"]\nanswer = "yes"\n'
+                          f'[questions."tc260-003:9.4.should-refuse"]\n{ANSWER}\n')
+    said = _error(_read, bad)
+    assert "\n" not in said
+    assert "questions.no-such-question: no question or attestation requirement with this id" in said
+    assert "questions.cn-keyword-library.answer:" in said
+    assert "questions.tc260-003:7.training-opt-out: an answer needs `answered_by` and `answered_on`" in said
+    assert "tc260-003:9.4.should-refuse: no question or attestation requirement with this id (answered by " \
+           "measurement" in said
+
+
+def test_a_requirement_answered_twice_is_refused(tmp_path: Path) -> None:
+    from accord.config import Attestation
+
+    twice = _file(tmp_path, f'[questions."cn-keyword-library"]\n{ANSWER}\n[questions."tc260-003:8.1"]\n{ANSWER}')
+    assert "tc260-003:8.1 is answered twice, by questions.cn-keyword-library and questions.tc260-003:8.1" \
+        in _error(_read, twice)
+    once = _file(tmp_path, f'[questions."cn-keyword-library"]\n{ANSWER}')
+    assert set(_read(once)) == {"gb-45654:keyword-library", "tc260-003:8.1"}
+    said = _error(_read, once, {"tc260-003:8.1": Attestation(answer="no")})
+    assert "tc260-003:8.1 is answered both in the config's [attestations] and by questions.cn-keyword-library" in said
+    dup = _file(tmp_path, f'[questions."cn-keyword-library"]\n{ANSWER}\n[questions."cn-keyword-library"]\n{ANSWER}')
+    assert "is not valid TOML" in _error(_read, dup)
+
+
+def test_expired_and_old_answers_need_attestation_again(tmp_path: Path) -> None:
+    from accord.catalog import applicable, evaluate, load_catalog
+    from accord.config import Profile
+
+    path = _file(tmp_path, f'[questions."cn-keyword-library"]\n{ANSWER}valid_until = 2026-06-30\n'
+                           f'[questions."cn-classification-models"]\n{ANSWER}', head="max_age_days = 300\n")
+    answers = _read(path)
+    scope = applicable(load_catalog(), Profile(kind="generative_service", regions=["CN"], public_facing=True),
+                       dt.date(2026, 5, 1), only=["tc260-003"])
+
+    def verdicts(day: dt.date) -> dict[str, tuple[str, str]]:
+        return {v.requirement: (v.verdict, v.reason) for v in evaluate(scope, "bot", [], answers, as_of=day)}
+
+    early = verdicts(dt.date(2026, 5, 1))
+    assert early["tc260-003:8.1"][0] == "met" and early["tc260-003:8.4"][0] == "met"
+    summer = verdicts(dt.date(2026, 7, 1))
+    assert summer["tc260-003:8.1"] == ("needs attestation", summer["tc260-003:8.1"][1])
+    assert "the answer given on 2026-01-10 expired on 2026-06-30 (valid_until)" in summer["tc260-003:8.1"][1]
+    assert summer["tc260-003:8.4"][0] == "met"  # 172 days old, within 300
+    late = verdicts(dt.date(2026, 11, 30))
+    assert late["tc260-003:8.4"][0] == "needs attestation"
+    assert "324 days old, older than the 300 days the attestations file allows" in late["tc260-003:8.4"][1]
+
+
+def test_cli_bad_input_is_one_line(project: Path) -> None:
+    cfg = _config(project, 'attestations_file = "answers.toml"\n')
+    missing = accord("audit", cfg, cwd=project)
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1
+    assert "attestations file not found" in missing.stderr
+    assert accord("attest", cfg, cwd=project).returncode == 0
+    answers = project / "answers.toml"
+    _answer(answers, "cn-keyword-library", ANSWER + 'evidence = ["keywords.xlsx"]')
+    again = accord("attest", cfg, cwd=project)  # the evidence file is not there: a finding, the answer kept
+    assert again.returncode == 0, again.stderr
+    assert "questions.cn-keyword-library: evidence file keywords.xlsx not found" in again.stderr
+    assert tomllib.loads(answers.read_text())["questions"]["cn-keyword-library"]["evidence"] == ["keywords.xlsx"]
+    _answer(answers, "cn-classification-models", 'answer = "sure"')
+    for args in (("attest", cfg), ("audit", cfg)):
+        bad = accord(*args, cwd=project)
+        assert bad.returncode == 2 and bad.stderr.count("\n") == 1, bad.stderr
+        assert "questions.cn-classification-models.answer" in bad.stderr
+    assert 'answer = "sure"' in answers.read_text()  # a refused file is left as the user wrote it
