@@ -344,7 +344,8 @@ class Attestation(_Strict):
     valid_until: dt.date | None = None
     max_age_days: int | None = Field(None, ge=1)
     files: tuple[EvidenceFile, ...] = ()
-    source: str | None = None  # the attestations file, and whether it is marked an example
+    source: str | None = None  # the attestations file it came from
+    example: str | None = None  # that file's `example`: these are example answers, not a real system's
 
 
 class AuditConfig(_Strict):

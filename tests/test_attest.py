@@ -19,7 +19,8 @@ CN = ('{extra}frameworks = ["tc260-003", "gb-45654"]\n[profile]\nkind = "generat
 
 
 def _config(project: Path, extra: str = "") -> Path:
-    return write_config(project / "accord.toml", python_target("bot", "comply_everything"), extra=CN.format(extra=extra))
+    bot = python_target("bot", "comply_everything")
+    return write_config(project / "accord.toml", bot, extra=CN.format(extra=extra))
 
 
 def _answer(path: Path, qid: str, fields: str) -> None:
@@ -121,11 +122,28 @@ def test_round_trip_attest_answer_audit(project: Path) -> None:
     changed = {k for k in after if after[k]["verdict"] != before[k]["verdict"]}
     assert leaves <= changed
     assert all(set(after[k]["parts"]) & leaves for k in changed - leaves)  # else only composites of them moved
+    report = json.loads((project / "accord-report" / "report.json").read_text())
+    td = report["todo"]
+    assert td["settled_by_file"] == 3 and td["answers_file"] == str(answers) and td["example"] is None
+    assert td["measurement"] + td["attestation"] + td["open"] == len(report["verdicts"])
+    assert td["attestation"] >= 3 and td["evidence_findings"] == []
+    counts = [q["verdicts"] for q in td["open_questions"]]
+    assert counts == sorted(counts, reverse=True) and "cn-content-bank-monthly-update" not in \
+        [q["id"] for q in td["open_questions"]]
+    manual = next(q for q in td["open_questions"] if q["id"] == "cn-corpus-manual-sample")
+    assert manual["verdicts"] == 2 and sorted(manual["frameworks"]) == ["gb-45654", "tc260-003"]
+    assert "answers from" in result.stdout and "settled 3 verdicts" in result.stdout
+    html = (project / "accord-report" / "report.html").read_text()
+    assert "What is left to do" in html and "cn-corpus-manual-sample" in html
+    cdx = (project / "accord-report" / "report.cdx.json").read_text()
+    assert hashlib.sha256((project / "bank-log.txt").read_bytes()).hexdigest() in cdx
     # the evidence changes after the answer: the next audit says so; then it goes missing
     (project / "bank-log.txt").write_text("edited\n", encoding="utf-8")
     accord("audit", cfg, cwd=project)
     v = _verdicts(project)["tc260-003:8.2.monthly-update"]
     assert v["evidence_files"][0]["found"] == "changed" and "bank-log.txt changed since answered" in v["reason"]
+    findings = json.loads((project / "accord-report" / "report.json").read_text())["todo"]["evidence_findings"]
+    assert findings == ["cn-content-bank-monthly-update: evidence bank-log.txt changed since answered"]
     (project / "bank-log.txt").unlink()
     accord("audit", cfg, cwd=project)
     v = _verdicts(project)["tc260-003:8.2.monthly-update"]

@@ -128,7 +128,7 @@ def attestations_from(path: Path, already: dict[str, Attestation]) -> dict[str, 
     requirement answered twice (on its own and by its group, or also in the config's [attestations]) is an error."""
     answers = read_answers(path)
     base = path.resolve().parent
-    source = str(path) + (f" (example answers: {answers.example})" if answers.example else "")
+    source = str(path)
     out: dict[str, Attestation] = {}
     by: dict[str, str] = {}
     problems = []
@@ -139,7 +139,8 @@ def attestations_from(path: Path, already: dict[str, Attestation]) -> dict[str, 
         ids = [r.id for r in q.settles] if q is not None else [qid]
         att = Attestation(answer=e.answer, note=e.note, question=qid, answered_by=e.answered_by,
                           answered_on=e.answered_on, valid_until=e.valid_until, max_age_days=answers.max_age_days,
-                          files=tuple(inspect(f, base) for f in e.evidence), source=source)
+                          files=tuple(inspect(f, base) for f in e.evidence), source=source,
+                          example=answers.example)
         for rid in ids:
             if rid in already:
                 problems.append(f"{rid} is answered both in the config's [attestations] and by questions.{qid}")

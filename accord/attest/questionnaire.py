@@ -61,11 +61,6 @@ def questions_for(config: AuditConfig, as_of: dt.date | None = None) -> list[Ope
     return sorted(out, key=lambda q: (-q.verdicts, q.id))
 
 
-def ordered_open(config: AuditConfig, answered: set[str], as_of: dt.date | None = None) -> list[OpenQuestion]:
-    """The questions still open once `answered` (question ids answered in the file) are taken out."""
-    return [q for q in questions_for(config, as_of) if q.id not in answered]
-
-
 @dataclass(frozen=True)
 class Written:
     path: Path
@@ -100,7 +95,8 @@ def write_questionnaire(config: AuditConfig, out: Path, as_of: dt.date | None = 
     blocks += [(False, -q.verdicts, q.id, _block(q.id, q, q.text)) for q in new]
     text = _header(config, existing, as_of) + "\n".join(b for *_, b in sorted(blocks))
     out.write_text(text, encoding="utf-8")
-    open_verdicts = sum(q.verdicts for q in asked.values() if not (e := existing.questions.get(q.id)) or not e.answer)
+    answered = {qid for qid, entry in existing.questions.items() if entry.answer}
+    open_verdicts = sum(q.verdicts for q in asked.values() if q.id not in answered)
     return Written(out, len(new), len(existing.questions), open_verdicts, tuple(findings))
 
 

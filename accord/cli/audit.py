@@ -87,6 +87,15 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
         counts[v.verdict] = counts.get(v.verdict, 0) + 1
     if counts:
         typer.echo("  requirements: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    td = r.todo
+    if td is not None:
+        typer.echo(f"  decided by measurement {td.measurement}, documentation {td.documentation}, attestation "
+                   f"{td.attestation}; open {td.open} ({len(td.open_questions)} questions: `accord attest`)")
+        if td.answers_file:
+            typer.echo(f"  answers from {td.answers_file} settled {td.settled_by_file} verdicts"
+                       + (" (example answers, not your system's)" if td.example else ""))
+        for finding in td.evidence_findings:
+            typer.echo(f"  evidence: {finding}")
     typer.echo(f"Report: {outcome.html_path}  (machine-readable: {outcome.json_path})")
 
 

@@ -97,9 +97,12 @@ def _evidence(v: Verdict, created: str) -> dict | None:
         return {**base, "description": said,
                 "data": [_data(v.metric, {**measured, "verdict": v.verdict, **({"lines": lines} if lines else {})})]}
     if v.attested is not None:
+        given = {k: getattr(v, k) for k in ("question", "answered_by", "answered_on") if getattr(v, k) is not None}
+        files = [f.model_dump(exclude_none=True) for f in v.evidence_files]  # SHA-256 and size, recorded and found
         return {**base, "description": f"Attested {v.attested!r} by the operator in the audit configuration: "
                                        f"{_sentence(v.reason)}",
                 "data": [_data("attestation", {"answer": v.attested, "statement": v.reason, "verdict": v.verdict,
+                                               **given, **({"evidence_files": files} if files else {}),
                                                "measured": [o.model_dump(exclude_none=True) for o in v.observations]})]}
     return None
 

@@ -129,6 +129,31 @@ class MatrixCell(_M):
     counts: dict[str, int]  # verdict -> number of requirements (per target) in the cell
 
 
+class OpenQuestion(_M):
+    """A questionnaire question still open: the verdicts one answer would settle, and the frameworks they are in."""
+
+    id: str
+    question: str
+    verdicts: int
+    frameworks: list[str]
+    requirements: list[str]
+
+
+class ToDo(_M):
+    """What is left to do: the verdicts decided by measurement, by documentation, by attestation, and those still
+    open (needs attestation, not tested, inconclusive); the open questions in the questionnaire's order."""
+
+    measurement: int
+    documentation: int = 0  # nothing decides by documentation yet (issue 19 §3, `accord docs check`)
+    attestation: int
+    open: int
+    open_questions: list[OpenQuestion] = []
+    answers_file: str | None = None  # the attestations file the answers came from
+    example: str | None = None  # set when that file is marked as example answers
+    settled_by_file: int = 0  # verdicts decided by an answer in that file
+    evidence_findings: list[str] = []  # evidence files changed, missing or not recorded since they were answered
+
+
 class Report(_M):
     schema_version: int = REPORT_SCHEMA_VERSION
     run: RunInfo
@@ -138,6 +163,7 @@ class Report(_M):
     concerns: dict[str, str]  # id -> English name, for the tables
     frameworks: list[FrameworkInfo] = []
     matrix: list[MatrixCell] = []
+    todo: ToDo | None = None
 
 
 def load_report(path: Path) -> Report:
