@@ -245,3 +245,37 @@ def test_cli_bad_input_is_one_line(project: Path) -> None:
         assert bad.returncode == 2 and bad.stderr.count("\n") == 1, bad.stderr
         assert "questions.cn-classification-models.answer" in bad.stderr
     assert 'answer = "sure"' in answers.read_text()  # a refused file is left as the user wrote it
+
+
+def test_the_demo_ships_example_answers_that_settle_verdicts() -> None:
+    from accord.catalog import applicable, evaluate, load_catalog
+    from accord.demo.defaults import EXAMPLE_ATTESTATIONS, default_config
+    from accord.report.todo import todo
+
+    cfg = default_config()
+    answers = [a for a in cfg.attestations.values()]
+    assert answers and all(a.example and a.source == str(EXAMPLE_ATTESTATIONS) for a in answers)
+    assert all(f.found == "unchanged" for a in answers for f in a.files)  # the data README it cites, as recorded
+    day = dt.date(2026, 12, 7)
+    verdicts = [v for t in cfg.targets for v in evaluate(
+        applicable(load_catalog(), cfg.profile_for(t), day), t.name, [], cfg.attestations, as_of=day)]
+    td = todo(verdicts, cfg)
+    from accord.attest.answers import read_answers
+    from accord.attest.questionnaire import questions_for
+
+    answered = set(read_answers(EXAMPLE_ATTESTATIONS).questions)
+    expected = sum(q.verdicts for q in questions_for(default_config(answers=False), day) if q.id in answered)
+    assert td.example and td.settled_by_file == expected == 30  # 12 answers settle 30 verdicts
+    bare = default_config(answers=False)
+    assert bare.attestations == {} and todo(
+        [v for t in bare.targets for v in evaluate(applicable(load_catalog(), bare.profile_for(t), day), t.name, [],
+                                                   {}, as_of=day)], bare).attestation == 0
+
+
+def test_attest_on_the_default_leaves_the_shipped_example_alone(project: Path) -> None:
+    from accord.demo.defaults import EXAMPLE_ATTESTATIONS
+
+    shipped = EXAMPLE_ATTESTATIONS.read_bytes()
+    result = accord("attest", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "attestations.toml").exists() and EXAMPLE_ATTESTATIONS.read_bytes() == shipped

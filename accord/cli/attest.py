@@ -19,8 +19,9 @@ def attest(
     from accord.demo.defaults import default_config
     from accord.plugins import load_config
 
-    cfg = load_config(config, answers=False) if config else default_config()
-    target = out or cfg.attestations_file or Path("attestations.toml")
+    cfg = load_config(config, answers=False) if config else default_config(answers=False)
+    # the embedded default's example answers stay where they are shipped: its questionnaire goes elsewhere
+    target = out or (cfg.attestations_file if config else None) or Path("attestations.toml")
     w = write_questionnaire(cfg, target)
     for f in w.findings:
         typer.echo(f"accord: {f}", err=True)
