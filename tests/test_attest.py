@@ -279,3 +279,17 @@ def test_attest_on_the_default_leaves_the_shipped_example_alone(project: Path) -
     result = accord("attest", cwd=project)
     assert result.returncode == 0, result.stderr
     assert (project / "attestations.toml").exists() and EXAMPLE_ATTESTATIONS.read_bytes() == shipped
+
+
+def test_a_grouped_requirement_answered_on_its_own_stays_its_own_question(project: Path) -> None:
+    cfg = _config(project, 'attestations_file = "answers.toml"\n')
+    answers = project / "answers.toml"
+    answers.write_text(f'[questions."tc260-003:8.1"]\n{ANSWER}note = "the superseded standard only"\n')
+    assert accord("attest", cfg, cwd=project).returncode == 0
+    qs = tomllib.loads(answers.read_text())["questions"]
+    assert qs["tc260-003:8.1"]["answer"] == "yes" and qs["tc260-003:8.1"]["settles"][0].startswith("tc260-003:8.1:")
+    assert [s.split(": ")[0] for s in qs["cn-keyword-library"]["settles"]] == ["gb-45654:keyword-library"]
+    result = accord("audit", cfg, cwd=project)
+    assert result.returncode in (0, 1, 4), result.stderr
+    v = _verdicts(project)
+    assert v["tc260-003:8.1"]["verdict"] == "met" and v["gb-45654:keyword-library"]["verdict"] == "needs attestation"

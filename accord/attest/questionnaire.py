@@ -37,26 +37,32 @@ class OpenQuestion:
         return tuple(dict.fromkeys(s.framework for s in self.settles))
 
 
-def questions_for(config: AuditConfig, as_of: dt.date | None = None) -> list[OpenQuestion]:
+def questions_for(config: AuditConfig, as_of: dt.date | None = None,
+                  alone: frozenset[str] = frozenset()) -> list[OpenQuestion]:
     """Every question some requirement applying (or maybe applying) to a target asks, with the verdicts it would
-    settle that the config's [attestations] leave open; most verdicts first."""
+    settle that the config's [attestations] leave open; most verdicts first. A requirement in `alone` (answered on
+    its own in the answers file, apart from its group) is its own question."""
     where: dict[str, dict[str, list[str]]] = {}
     maybe: set[str] = set()
+    reqs = {}
     for t in config.targets:
         profile = config.profile_for(t)
         for a in applicable(load_catalog(), profile, as_of or profile.as_of, only=config.frameworks):
             r = a.requirement
             if r.attestation is None or a.status == "does not apply" or r.id in config.attestations:
                 continue
-            where.setdefault(question_of()[r.id], {}).setdefault(r.id, []).append(t.name)
+            reqs[r.id] = r
+            qid = r.id if r.id in alone else question_of()[r.id]
+            where.setdefault(qid, {}).setdefault(r.id, []).append(t.name)
             if a.status == "may apply":
                 maybe.add(r.id)
     out = []
     questions = all_questions()
-    for qid, reqs in where.items():
-        q: Question = questions[qid]
-        settles = tuple(Settled(r.id, r.citation, r.framework, tuple(reqs[r.id]), r.id in maybe)
-                        for r in q.settles if r.id in reqs)
+    for qid, found in where.items():
+        q: Question = questions[qid] if qid in questions and qid not in alone else \
+            Question(qid, reqs[qid].attestation or "", (reqs[qid],))
+        settles = tuple(Settled(r.id, r.citation, r.framework, tuple(found[r.id]), r.id in maybe)
+                        for r in q.settles if r.id in found)
         out.append(OpenQuestion(qid, q.text, settles, sum(len(s.targets) for s in settles)))
     return sorted(out, key=lambda q: (-q.verdicts, q.id))
 
@@ -75,7 +81,8 @@ def write_questionnaire(config: AuditConfig, out: Path, as_of: dt.date | None = 
     digests recorded where missing; each open question not yet in it added."""
     existing = read_answers(out) if out.exists() else AnswersFile()
     base = out.resolve().parent
-    asked = {q.id: q for q in questions_for(config, as_of)}
+    alone = frozenset(qid for qid in existing.questions if question_of().get(qid, qid) != qid)
+    asked = {q.id: q for q in questions_for(config, as_of, alone)}
     findings: list[str] = []
     blocks = []
     for qid, e in existing.questions.items():

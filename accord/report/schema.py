@@ -12,10 +12,11 @@ from accord.catalog import Verdict
 from accord.errors import ConfigError
 from accord.results import Metric, current_check_id, current_metric_name
 
-REPORT_SCHEMA_VERSION = 5  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
+REPORT_SCHEMA_VERSION = 6  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
 # 4: judges carry split, precision, recall, kappa, unparsed; 5: verdicts `inconclusive` and `contradicted`, per-
 # language and per-group lines, judge-corrected rates; judges recorded with the run (specificity, labelled digest);
-# one name per concept (check ids = metric prefixes, results.RENAMED_CHECKS); frameworks may be marked superseded
+# one name per concept (check ids = metric prefixes, results.RENAMED_CHECKS); frameworks may be marked superseded;
+# 6: `todo` (what is left to do, open questions); attested verdicts carry question, who, when and evidence files
 
 
 class _M(BaseModel):
