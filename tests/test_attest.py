@@ -293,3 +293,20 @@ def test_a_grouped_requirement_answered_on_its_own_stays_its_own_question(projec
     assert result.returncode in (0, 1, 4), result.stderr
     v = _verdicts(project)
     assert v["tc260-003:8.1"]["verdict"] == "met" and v["gb-45654:keyword-library"]["verdict"] == "needs attestation"
+
+
+def test_report_applies_todays_answers_to_a_past_run_without_testing_again(project: Path) -> None:
+    cfg = _config(project)  # the audit runs before any answer exists
+    first = accord("audit", cfg, cwd=project)
+    assert first.returncode in (0, 1, 4), first.stderr
+    assert _verdicts(project)["tc260-003:8.4"]["verdict"] == "needs attestation"
+    assert accord("attest", cfg, "-o", "answers.toml", cwd=project).returncode == 0
+    _answer(project / "answers.toml", "cn-classification-models", ANSWER)
+    result = accord("report", "--answers", "answers.toml", cwd=project)
+    assert result.returncode == 0, result.stderr
+    v = _verdicts(project)
+    assert v["tc260-003:8.4"]["verdict"] == "met" and v["gb-45654:classification-models"]["verdict"] == "met"
+    assert v["tc260-003:8.4"]["answered_by"] == "A. Officer"
+    assert len(accord("runs", cwd=project).stdout.strip().splitlines()) == 1  # nothing was sent again
+    bad = accord("report", "--answers", "nowhere.toml", cwd=project)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "attestations file not found" in bad.stderr

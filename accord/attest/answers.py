@@ -161,3 +161,11 @@ def with_answers(config: AuditConfig, base: Path) -> AuditConfig:
     path = base / config.attestations_file
     found = attestations_from(path, dict(config.attestations))
     return config.model_copy(update={"attestations": {**config.attestations, **found}, "attestations_file": path})
+
+
+def with_answers_from(config: AuditConfig, path: Path) -> AuditConfig:
+    """A stored run's config with the answers of `path` in place of those its own attestations file gave (the
+    config's own [attestations] tables stay)."""
+    own = {k: a for k, a in config.attestations.items() if a.source is None}
+    found = attestations_from(path, own)
+    return config.model_copy(update={"attestations": {**own, **found}, "attestations_file": path.resolve()})

@@ -104,8 +104,11 @@ def report(
                                                  show_default=False)] = None,
     out: Annotated[Path, typer.Option(help="folder for report.json and report.html")] = Path("accord-report"),
     store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
+    answers: Annotated[Path | None, typer.Option(help="an attestations file whose answers, as they stand today, "
+                                                      "replace those recorded with the run")] = None,
 ) -> None:
-    """Render the report of a past run again from the results database (the latest run unless RUN_ID is given)."""
+    """Render the report of a past run again from the results database (the latest run unless RUN_ID is given);
+    with --answers, the run's measurements with today's answers, without testing the systems again."""
     from accord.audit import render_run
     from accord.report.html import write_report
 
@@ -116,7 +119,7 @@ def report(
             if not known:
                 raise StoreError(f"no runs in {db.path} yet: run `accord audit` first")
             run_id = known[-1].id
-        _, html = write_report(render_run(db, run_id), out)
+        _, html = write_report(render_run(db, run_id, answers), out)
     finally:
         db.close()
     typer.echo(f"Report: {html}")
