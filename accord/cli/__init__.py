@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import attest, audit, catalog, fairness, judge, probes, scan, transfer
+from accord.cli import attest, audit, catalog, docs, fairness, judge, probes, scan, transfer
 from accord.cli._errors import AccordGroup
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -26,6 +26,7 @@ app.command("audit")(audit.audit)
 app.command("report")(audit.report)
 app.command("runs")(audit.runs)
 app.command("attest")(attest.attest)
+app.add_typer(docs.docs_app, name="docs")
 
 
 def main() -> None:
