@@ -346,6 +346,8 @@ class Attestation(_Strict):
     files: tuple[EvidenceFile, ...] = ()
     source: str | None = None  # the attestations file it came from
     example: str | None = None  # that file's `example`: these are example answers, not a real system's
+    documentation: tuple[str, ...] = ()  # `accord docs check`'s presence table for the rule, one line per element
+    by_documentation: bool = False  # decided by documentation named complete that lacks a required element
 
 
 class AuditConfig(_Strict):

@@ -310,3 +310,35 @@ def test_report_applies_todays_answers_to_a_past_run_without_testing_again(proje
     assert len(accord("runs", cwd=project).stdout.strip().splitlines()) == 1  # nothing was sent again
     bad = accord("report", "--answers", "nowhere.toml", cwd=project)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "attestations file not found" in bad.stderr
+
+
+def test_documentation_named_complete_decides_a_missing_element(project: Path) -> None:
+    from tests.test_docs_check import CARD
+
+    (project / "card.md").write_text(CARD, encoding="utf-8")
+    gpai = ('attestations_file = "answers.toml"\n[profile]\nkind = "general_purpose_model"\nregions = ["EU"]\n'
+            'generates = ["text"]\n')
+    cfg = write_config(project / "accord.toml", python_target("bot", "comply_everything"),
+                       extra='frameworks = ["eu-ai-act"]\n' + gpai)
+    answers = project / "answers.toml"
+    answers.write_text(f'[documentation]\nfiles = ["card.md"]\ncomplete = false\n'
+                       f'[questions."eu-ai-act:annex-xi.1.2.c"]\n{ANSWER}', encoding="utf-8")
+    assert accord("attest", cfg, cwd=project).returncode == 0
+    assert tomllib.loads(answers.read_text())["documentation"] == {"files": ["card.md"], "complete": False}
+    accord("audit", cfg, cwd=project)
+    v = _verdicts(project)
+    # not named complete: the answer stands, with the presence table as its evidence
+    assert v["eu-ai-act:annex-xi.1.2.c"]["verdict"] == "met" and not v["eu-ai-act:annex-xi.1.2.c"]["documented"]
+    assert v["eu-ai-act:annex-xi.1.2.c"]["documentation"][0].startswith("training-data: found, field “datasets”")
+    assert v["eu-ai-act:annex-xi.1.1"]["verdict"] == "needs attestation"
+    answers.write_text(answers.read_text().replace("complete = false", "complete = true"), encoding="utf-8")
+    result = accord("audit", cfg, cwd=project)
+    assert result.returncode == 1, result.stderr
+    v = _verdicts(project)
+    xi = v["eu-ai-act:annex-xi.1.1"]
+    assert xi["verdict"] == "not met" and xi["documented"]
+    assert "lacks its release date and methods of distribution" in xi["reason"]
+    assert v["eu-ai-act:annex-xi.1.2.c"]["verdict"] == "met"  # nothing missing: the answer stands
+    todo = json.loads((project / "accord-report" / "report.json").read_text())["todo"]
+    documented = [k for k, x in v.items() if x["documented"]]
+    assert todo["documentation"] == len(documented) >= 1

@@ -25,6 +25,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from accord.attest.documents import check_documents
 from accord.catalog.model import all_requirements
 from accord.catalog.questions import all_questions, question_of
 from accord.config import Attestation, AuditConfig, EvidenceFile
@@ -56,10 +57,21 @@ class _Entry(BaseModel):
         return raw
 
 
+class Documentation(BaseModel):
+    """Documents read against what each rule asks documentation to contain (`accord docs check`); `complete`:
+    they are the whole documentation, so an element missing from them is missing."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    files: list[str] = Field(min_length=1)
+    complete: bool = False
+
+
 class AnswersFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     example: str | None = None
+    documentation: Documentation | None = None
     max_age_days: int | None = Field(None, ge=1)
     questions: dict[str, _Entry] = {}
 
@@ -150,6 +162,27 @@ def attestations_from(path: Path, already: dict[str, Attestation]) -> dict[str, 
                 out[rid], by[rid] = att, qid
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
+    if answers.documentation is not None:
+        out = _documented(out, answers.documentation, base, source)
+    return out
+
+
+def _documented(out: dict[str, Attestation], docs: Documentation, base: Path, source: str) -> dict[str, Attestation]:
+    """Each documentation rule's presence table attached to its answer; where the documents are named complete
+    and lack a required element, the rule is decided `not met` by them, whatever the answer."""
+    rows = check_documents([base / f for f in docs.files])
+    out = dict(out)
+    for rid in dict.fromkeys(r.requirement for r in rows):
+        mine = [r for r in rows if r.requirement == rid]
+        table = tuple(f"{r.element}: {r.state}, {r.where} ({r.source})" for r in mine)
+        missing = [r.asks for r in mine if r.state == "missing"]
+        if docs.complete and missing:
+            out[rid] = Attestation(answer="no", question=question_of().get(rid), answered_by="accord docs check",
+                                   note=f"the documentation named complete ({', '.join(docs.files)}) lacks "
+                                        + "; ".join(missing),
+                                   source=source, documentation=table, by_documentation=True)
+        elif rid in out:
+            out[rid] = out[rid].model_copy(update={"documentation": table})
     return out
 
 

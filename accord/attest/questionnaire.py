@@ -126,6 +126,10 @@ def _header(config: AuditConfig, existing: AnswersFile, as_of: dt.date | None) -
         lines.append(f"max_age_days = {existing.max_age_days}")
     else:
         lines.append("# max_age_days = 365   # an answer older than this reads `needs attestation` again")
+    docs = existing.documentation
+    if docs is not None:
+        lines += ["", "[documentation]   # read against what each rule asks it to contain (`accord docs check`)",
+                  "files = [" + ", ".join(_s(f) for f in docs.files) + "]", f"complete = {str(docs.complete).lower()}"]
     return "\n".join(lines) + "\n\n"
 
 

@@ -177,8 +177,10 @@ def _attested(req: Requirement, target: str, measured: _Measured, answer: Attest
         ask = f"answer question {base['question']!r} (`accord attest`)" if base["question"] else "answer in the config"
         why = f"{stale}; " if stale else ""
         return Verdict(verdict="needs attestation", reason=f"{why}{ask}: {req.attestation or ''}", **base)
-    base.update(answered_by=answer.answered_by, evidence_files=answer.files,
+    base.update(answered_by=answer.answered_by, evidence_files=answer.files, documentation=answer.documentation,
                 answered_on=answer.answered_on.isoformat() if answer.answered_on else None)
+    if answer.by_documentation:
+        return Verdict(verdict="not met", reason=f"decided by documentation: {answer.note}", documented=True, **base)
     said = f"attested {answer.answer!r}" + (f" by {answer.answered_by}" if answer.answered_by else "") \
         + (f" on {answer.answered_on}" if answer.answered_on else "") + (f": {answer.note}" if answer.note else "")
     if answer.evidence:

@@ -98,3 +98,5 @@ class Verdict(_Frozen):
     answered_by: str | None = None
     answered_on: str | None = None  # ISO date
     evidence_files: tuple[EvidenceFile, ...] = ()  # as recorded with the answer and as the audit found them
+    documentation: tuple[str, ...] = ()  # which required elements the named documentation has (presence only)
+    documented: bool = False  # decided by that documentation: named complete, it lacks a required element

@@ -145,7 +145,7 @@ class ToDo(_M):
     open (needs attestation, not tested, inconclusive); the open questions in the questionnaire's order."""
 
     measurement: int
-    documentation: int = 0  # nothing decides by documentation yet (issue 19 §3, `accord docs check`)
+    documentation: int = 0  # `not met` because documentation named complete lacks a required element
     attestation: int
     open: int
     open_questions: list[OpenQuestion] = []

@@ -17,6 +17,8 @@ OPEN = ("needs attestation", "not tested", "inconclusive")
 def _how(v: Verdict, by_key: dict[tuple[str, str], Verdict]) -> str:
     if v.verdict in OPEN:
         return "open"
+    if v.documented:
+        return "documentation"
     if v.parts:
         parts = [by_key[(v.target, p)] for p in v.parts if (v.target, p) in by_key]
         return "measurement" if parts and all(_how(p, by_key) == "measurement" for p in parts) else "attestation"
@@ -27,7 +29,7 @@ def _how(v: Verdict, by_key: dict[tuple[str, str], Verdict]) -> str:
 
 def todo(verdicts: Sequence[Verdict], config: AuditConfig) -> ToDo:
     by_key = {(v.target, v.requirement): v for v in verdicts}
-    counts = {"measurement": 0, "attestation": 0, "open": 0}
+    counts = {"measurement": 0, "documentation": 0, "attestation": 0, "open": 0}
     for v in verdicts:
         counts[_how(v, by_key)] += 1
     asked: dict[str, list[Verdict]] = {}
