@@ -341,4 +341,7 @@ def test_documentation_named_complete_decides_a_missing_element(project: Path) -
     assert v["eu-ai-act:annex-xi.1.2.c"]["verdict"] == "met"  # nothing missing: the answer stands
     todo = json.loads((project / "accord-report" / "report.json").read_text())["todo"]
     documented = [k for k, x in v.items() if x["documented"]]
+    cdx = json.loads((project / "accord-report" / "report.cdx.json").read_text())
+    said = [e["description"] for e in cdx["declarations"]["evidence"] if "annex-xi.1.1" in e["bom-ref"]]
+    assert said and said[0].startswith("Decided by the operator's documentation, named complete")
     assert todo["documentation"] == len(documented) >= 1
