@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from accord.attest.answers import with_answers_from
 from accord.catalog import Verdict, applicable, evaluate, load_catalog
 from accord.checks import ChatCheck, ComputedCheck, registered_checks
 from accord.config import AuditConfig
@@ -81,18 +82,23 @@ class Evaluation:
     verdicts: list[Verdict]
 
 
-def evaluate_run(store: Store, run_id: str) -> Evaluation:
+def evaluate_run(store: Store, run_id: str, answers: Path | None = None) -> Evaluation:
     """Each target's metrics from its stored records and outputs, and the verdicts of the requirements that
-    apply to it (judged against the run's creation date unless its profile names another)."""
+    apply to it (judged against the run's creation date unless its profile names another). With `answers`, the
+    attestations file's answers as they stand today replace those stored with the run (and hold if still valid
+    today)."""
     row = store.get_run(run_id)
     return evaluate_records(row, store.planned(run_id), list(store.items(run_id)), store.outputs(run_id),
-                            recorded_judges(store, run_id))  # judges as measured when the run was made, not today
+                            recorded_judges(store, run_id), answers)  # judges as measured when the run was made
 
 
 def evaluate_records(row: RunRow, planned: Iterable[tuple[str, str]], records: list[ItemRecord],
-                     outputs: list[CheckOutputRecord], judges: list[JudgeRecord]) -> Evaluation:
+                     outputs: list[CheckOutputRecord], judges: list[JudgeRecord],
+                     answers: Path | None = None) -> Evaluation:
     """`evaluate_run` on a run's records wherever they come from (the store, or a result bundle)."""
     config = parse_config(json.loads(row.config_json), source=f"run {row.id}")
+    if answers is not None:
+        config = with_answers_from(config, answers)
     checks = registered_checks()
     started = dt.date.fromisoformat(row.created_at[:10])
     metrics: list[Metric] = []
@@ -112,13 +118,15 @@ def evaluate_records(row: RunRow, planned: Iterable[tuple[str, str]], records: l
         metrics += own
         profile = config.profile_for(target)
         scope = applicable(load_catalog(), profile, profile.as_of or started, only=config.frameworks)
-        verdicts += evaluate(scope, target.name, own, config.attestations)
+        day = dt.date.today() if answers is not None else profile.as_of or started
+        verdicts += evaluate(scope, target.name, own, config.attestations, day)
     return Evaluation(config, metrics, verdicts)
 
 
-def render_run(store: Store, run_id: str) -> Report:
-    """Build the report of a run from the store alone, so any past run can be re-rendered."""
-    evaluation = evaluate_run(store, run_id)
+def render_run(store: Store, run_id: str, answers: Path | None = None) -> Report:
+    """Build the report of a run from the store alone, so any past run can be re-rendered (with `answers`: with
+    today's answers from that attestations file)."""
+    evaluation = evaluate_run(store, run_id, answers)
     config = evaluation.config
     checks = registered_checks()
     frameworks = [FrameworkInfo(id=f.id, title=f.title, jurisdiction=f.jurisdiction, document=f.document,

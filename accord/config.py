@@ -349,12 +349,36 @@ class JudgeConfig(_Strict):
     allow_unmeasured: bool = Field(False, description="use the judge without (or despite) its measurement")
 
 
+class EvidenceFile(_Strict):
+    """A file an answer names as its evidence: its SHA-256 and size as recorded when the answer was given
+    (`accord attest`), and as the audit found it (`found`: unchanged, changed, missing, or not recorded yet)."""
+
+    path: str
+    sha256: str | None = None
+    bytes: int | None = Field(None, ge=0)
+    found: Literal["unchanged", "changed", "missing", "not recorded"] | None = None
+    found_sha256: str | None = None
+    found_bytes: int | None = None
+
+
 class Attestation(_Strict):
-    """The user's answer to a requirement's attestation question, shown in the report as attested."""
+    """The user's answer to a requirement's attestation question, shown in the report as attested. Answers from
+    an attestations file (docs/attest.md) also say which question they answered, who answered and when, how long
+    they hold, and the evidence files with their digests."""
 
     answer: Literal["yes", "no", "partly"]
     note: str = ""
     evidence: str | None = None  # where the supporting document lives
+    question: str | None = None
+    answered_by: str | None = None
+    answered_on: dt.date | None = None
+    valid_until: dt.date | None = None
+    max_age_days: int | None = Field(None, ge=1)
+    files: tuple[EvidenceFile, ...] = ()
+    source: str | None = None  # the attestations file it came from
+    example: str | None = None  # that file's `example`: these are example answers, not a real system's
+    documentation: tuple[str, ...] = ()  # `accord docs check`'s presence table for the rule, one line per element
+    by_documentation: bool = False  # decided by documentation named complete that lacks a required element
 
 
 class AuditConfig(_Strict):
@@ -369,6 +393,7 @@ class AuditConfig(_Strict):
     profile: Profile = Profile()
     frameworks: list[str] | None = None  # framework ids to assess against; default all
     attestations: dict[str, Attestation] = Field(default_factory=dict)
+    attestations_file: Path | None = Field(None, description="answers to `accord attest`'s questionnaire")
 
     @field_validator("checks", mode="before")
     @classmethod

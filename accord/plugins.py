@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from accord import config as _config
+from accord.attest.answers import with_answers
 from accord.checks import Check, registered_checks
 from accord.config import AuditConfig, CheckSettings, TargetBase
 from accord.errors import ConfigError
@@ -34,9 +35,16 @@ def installed() -> Installed:
     return Installed(checks=registered_checks(), target_types=registered_target_types())
 
 
-def load_config(path: Path) -> AuditConfig:
-    """The config file at `path`, validated against the installed checks and target types."""
-    return _validated(_config.load_config(path, installed()), str(path))
+def load_config(path: Path, *, answers: bool = True) -> AuditConfig:
+    """The config file at `path`, validated against the installed checks and target types, with the answers of
+    the attestations file it names (unless `answers` is false: the file's path is only made absolute)."""
+    config = _config.load_config(path, installed())
+    base = path.resolve().parent
+    if answers:
+        config = with_answers(config, base)
+    elif config.attestations_file is not None:
+        config = config.model_copy(update={"attestations_file": base / config.attestations_file})
+    return _validated(config, str(path))
 
 
 def parse_config(raw: dict, source: str = "config") -> AuditConfig:

@@ -15,7 +15,7 @@ def test_audit_writes_reports_and_exit_code(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Report:" in result.stdout
     data = json.loads((project / "accord-report" / "report.json").read_text())
-    assert data["schema_version"] == 5
+    assert data["schema_version"] == 6
     check = data["targets"][0]["checks"][0]
     assert (check["planned"], check["answered"], check["errors"]) == (12, 12, 0)
     overall = {m["name"]: m for m in check["metrics"] if not m["slice"]}

@@ -16,7 +16,7 @@ LAYERS: list[set[str]] = [
     {"accord.taxonomy", "accord.config", "accord.registry"},
     {"accord.catalog", "accord.probes", "accord.scan", "accord.fairness", "accord.targets", "accord.labels",
      "accord.environment"},
-    {"accord.scorers", "accord.transfer"},
+    {"accord.scorers", "accord.transfer", "accord.attest"},
     {"accord.checks"},
     {"accord.plugins", "accord.demo"},
     {"accord.run", "accord.report"},

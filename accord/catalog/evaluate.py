@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -21,8 +22,9 @@ from accord.catalog.applicability import Applicable
 from accord.catalog.groups import RATE_OF, judge_groups
 from accord.catalog.measure import judge_metric
 from accord.catalog.model import EvidenceRule, Requirement, all_requirements
+from accord.catalog.questions import question_of
 from accord.catalog.verdicts import FAILING, Observation, Verdict, VerdictLabel, worst
-from accord.config import Attestation
+from accord.config import Attestation, EvidenceFile
 from accord.results import Metric
 
 _ATTESTED: dict[str, VerdictLabel] = {"yes": "met", "no": "not met", "partly": "partly met"}
@@ -49,18 +51,37 @@ class _Measured:
 
 
 def evaluate(items: Sequence[Applicable], target: str, metrics: Iterable[Metric],
-             attestations: Mapping[str, Attestation] | None = None) -> list[Verdict]:
-    """Verdicts for the requirements that apply or may apply (those that do not apply get none)."""
+             attestations: Mapping[str, Attestation] | None = None, as_of: dt.date | None = None) -> list[Verdict]:
+    """Verdicts for the requirements that apply or may apply (those that do not apply get none). An answer past
+    its `valid_until`, or older than its `max_age_days` on `as_of`, no longer counts."""
     measured = _Measured(m for m in metrics if m.target == target)
-    answers = attestations or {}
+    answers, stale = _current(attestations or {}, as_of)
     live = [a for a in items if a.status != "does not apply"]
-    leaves = {a.requirement.id: _judge(a.requirement, target, measured, answers.get(a.requirement.id))
+    leaves = {a.requirement.id: _judge(a.requirement, target, measured, answers.get(a.requirement.id),
+                                       stale.get(a.requirement.id))
               for a in live if not a.requirement.parts}
     out = []
     for a in live:
         v = leaves.get(a.requirement.id) or _combine_parts(a.requirement, target, measured, answers, leaves, items)
         out.append(v.model_copy(update={"applicability": a.status, "applicability_reasons": a.reasons}))
     return out
+
+
+def _current(answers: Mapping[str, Attestation], as_of: dt.date | None
+             ) -> tuple[dict[str, Attestation], dict[str, str]]:
+    """The answers that still hold on `as_of`, and why each other one no longer does."""
+    held: dict[str, Attestation] = {}
+    stale: dict[str, str] = {}
+    for rid, a in answers.items():
+        if as_of is not None and a.valid_until is not None and as_of > a.valid_until:
+            stale[rid] = f"the answer given on {a.answered_on} expired on {a.valid_until} (valid_until)"
+        elif as_of is not None and a.max_age_days and a.answered_on is not None \
+                and (as_of - a.answered_on).days > a.max_age_days:
+            stale[rid] = (f"the answer given on {a.answered_on} is {(as_of - a.answered_on).days} days old, older "
+                          f"than the {a.max_age_days} days the attestations file allows (max_age_days)")
+        else:
+            held[rid] = a
+    return held, stale
 
 
 def _base(req: Requirement, target: str) -> dict:
@@ -89,9 +110,10 @@ def _combine_parts(req: Requirement, target: str, measured: _Measured, answers: 
     return Verdict(verdict=label, reason=reason, parts=req.parts, **_base(req, target))
 
 
-def _judge(req: Requirement, target: str, measured: _Measured, answer: Attestation | None) -> Verdict:
+def _judge(req: Requirement, target: str, measured: _Measured, answer: Attestation | None,
+           stale: str | None = None) -> Verdict:
     if req.evidence is None:
-        return _attested(req, target, measured, answer)
+        return _attested(req, target, measured, answer, stale)
     base = _base(req, target)
     rule = req.evidence
     rule_fields = dict(metric=rule.metric, op=rule.op, threshold=rule.threshold, min_n=rule.min_n)
@@ -134,8 +156,10 @@ def _judge_fields(m: Metric) -> dict:
                 corrected_high=m.judge.high)
 
 
-def _attested(req: Requirement, target: str, measured: _Measured, answer: Attestation | None) -> Verdict:
+def _attested(req: Requirement, target: str, measured: _Measured, answer: Attestation | None,
+              stale: str | None = None) -> Verdict:
     base = _base(req, target)
+    base["question"] = question_of().get(req.id)
     against = {r.metric: r for r in req.measured_against}
     observations = []
     for name in req.informed_by:
@@ -150,10 +174,20 @@ def _attested(req: Requirement, target: str, measured: _Measured, answer: Attest
         observations.append(o)
     base["observations"] = tuple(observations)
     if answer is None:
-        return Verdict(verdict="needs attestation", reason=f"answer in the config: {req.attestation or ''}", **base)
-    said = f"attested {answer.answer!r}" + (f": {answer.note}" if answer.note else "")
+        ask = f"answer question {base['question']!r} (`accord attest`)" if base["question"] else "answer in the config"
+        why = f"{stale}; " if stale else ""
+        return Verdict(verdict="needs attestation", reason=f"{why}{ask}: {req.attestation or ''}", **base)
+    base.update(answered_by=answer.answered_by, evidence_files=answer.files, documentation=answer.documentation,
+                answered_on=answer.answered_on.isoformat() if answer.answered_on else None)
+    if answer.by_documentation:
+        return Verdict(verdict="not met", reason=f"decided by documentation: {answer.note}", documented=True, **base)
+    said = f"attested {answer.answer!r}" + (f" by {answer.answered_by}" if answer.answered_by else "") \
+        + (f" on {answer.answered_on}" if answer.answered_on else "") + (f": {answer.note}" if answer.note else "")
     if answer.evidence:
         said += f" (evidence: {answer.evidence})"
+    findings = evidence_findings(answer.files)
+    if findings:
+        said += f" ({findings})"
     failing = [o for o in observations if o.verdict == "not met"]
     if answer.answer == "yes" and failing:
         clash = "; ".join(f"{o.name} = {o.value:.3f} (95% interval {o.low:.3f}-{o.high:.3f}, n={o.n}) does not meet "
@@ -163,3 +197,10 @@ def _attested(req: Requirement, target: str, measured: _Measured, answer: Attest
                        reason=f"{said}; but the measurement says otherwise: {clash}. Reconcile the two before "
                               "relying on the answer")
     return Verdict(verdict=_ATTESTED[answer.answer], reason=said, attested=answer.answer, **base)
+
+
+def evidence_findings(files: Sequence[EvidenceFile]) -> str:
+    """What changed in an answer's evidence since it was answered, in words ("" when nothing did)."""
+    said = {"changed": "changed since answered", "missing": "missing", "not recorded": "not yet recorded (run "
+            "`accord attest` to record its SHA-256)"}
+    return "; ".join(f"evidence {f.path} {said[f.found]}" for f in files if f.found in said)

@@ -18,6 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from accord.config import EvidenceFile
+
 VerdictLabel = Literal["met", "not met", "contradicted", "inconclusive", "partly met", "needs attestation",
                        "not tested"]
 # worst first: a composite, the worst language, the matrix cell and the exit code read this order
@@ -92,3 +94,9 @@ class Verdict(_Frozen):
     corrected_high: float | None = None
     decided_by: Literal["worst language", "pool", "every group"] | None = None
     lines: tuple[Line, ...] = ()
+    question: str | None = None  # the questionnaire question that answers (or would answer) it
+    answered_by: str | None = None
+    answered_on: str | None = None  # ISO date
+    evidence_files: tuple[EvidenceFile, ...] = ()  # as recorded with the answer and as the audit found them
+    documentation: tuple[str, ...] = ()  # which required elements the named documentation has (presence only)
+    documented: bool = False  # decided by that documentation: named complete, it lacks a required element

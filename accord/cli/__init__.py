@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import audit, catalog, evidence, fairness, judge, label, probes, scan, transfer
+from accord.cli import attest, audit, catalog, docs, evidence, fairness, judge, label, probes, scan, transfer
 from accord.cli._errors import AccordGroup
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -29,6 +29,8 @@ app.command("runs")(audit.runs)
 app.command("plan")(evidence.plan)
 app.command("sign")(evidence.sign)
 app.command("verify")(evidence.verify)
+app.command("attest")(attest.attest)
+app.add_typer(docs.docs_app, name="docs")
 
 
 def main() -> None:

@@ -100,6 +100,15 @@ def _summarise(outcome) -> None:  # type: ignore[no-untyped-def]
         counts[v.verdict] = counts.get(v.verdict, 0) + 1
     if counts:
         typer.echo("  requirements: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    td = r.todo
+    if td is not None:
+        typer.echo(f"  decided by measurement {td.measurement}, documentation {td.documentation}, attestation "
+                   f"{td.attestation}; open {td.open} ({len(td.open_questions)} questions: `accord attest`)")
+        if td.answers_file:
+            typer.echo(f"  answers from {td.answers_file} settled {td.settled_by_file} verdicts"
+                       + (" (example answers, not your system's)" if td.example else ""))
+        for finding in td.evidence_findings:
+            typer.echo(f"  evidence: {finding}")
     for line in outcome.throughput:
         typer.echo(f"  {line}")
     typer.echo(f"Report: {outcome.html_path}  (machine-readable: {outcome.json_path})")
@@ -112,8 +121,11 @@ def report(
     store: Annotated[Path | None, typer.Option(help="results database (default .accord/accord.db)")] = None,
     junit: Annotated[Path | None, typer.Option(help="also write the verdicts as JUnit XML")] = None,
     sarif: Annotated[Path | None, typer.Option(help="also write the verdicts as SARIF 2.1.0")] = None,
+    answers: Annotated[Path | None, typer.Option(help="an attestations file whose answers, as they stand today, "
+                                                      "replace those recorded with the run")] = None,
 ) -> None:
-    """Render the report of a past run again from the results database (the latest run unless RUN_ID is given)."""
+    """Render the report of a past run again from the results database (the latest run unless RUN_ID is given);
+    with --answers, the run's measurements with today's answers, without testing the systems again."""
     from accord.audit import render_run
     from accord.cli.evidence import write_ci_outputs
     from accord.report.html import write_report
@@ -125,7 +137,7 @@ def report(
             if not known:
                 raise StoreError(f"no runs in {db.path} yet: run `accord audit` first")
             run_id = known[-1].id
-        rendered = render_run(db, run_id)
+        rendered = render_run(db, run_id, answers)
         _, html = write_report(rendered, out)
     finally:
         db.close()

@@ -20,6 +20,7 @@ from accord.report.schema import (
     TargetResult,
     Transcript,
 )
+from accord.report.todo import todo
 from accord.results import CheckOutputRecord, ItemRecord, Metric, RunRow
 from accord.stats import percentile
 
@@ -56,7 +57,8 @@ def build_report(*, row: RunRow, config: AuditConfig, records: Sequence[ItemReco
             checks.append(_check_result(check_id, title, own, own_metrics, planned[(t.name, check_id)]))
         targets.append(TargetResult(name=t.name, type=t.type, description=t.describe(), checks=checks))
     return Report(run=run, targets=targets, verdicts=list(verdicts), judges=list(judges), concerns=concerns,
-                  frameworks=list(frameworks), matrix=verdict_matrix(verdicts, frameworks, hub_of or {}))
+                  frameworks=list(frameworks), matrix=verdict_matrix(verdicts, frameworks, hub_of or {}),
+                  todo=todo(verdicts, config))
 
 
 # worst first: a cell shows the worst verdict among its requirements

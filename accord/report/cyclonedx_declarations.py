@@ -96,10 +96,18 @@ def _evidence(v: Verdict, created: str) -> dict | None:
         lines = [ln.model_dump(exclude_none=True) for ln in v.lines]
         return {**base, "description": said,
                 "data": [_data(v.metric, {**measured, "verdict": v.verdict, **({"lines": lines} if lines else {})})]}
+    if v.documented:
+        said = f"Decided by the operator's documentation, named complete: {_sentence(v.reason)}"
+        return {**base, "description": said,
+                "data": [_data("documentation", {"verdict": v.verdict, "statement": v.reason,
+                                                 "presence": list(v.documentation)})]}
     if v.attested is not None:
+        given = {k: getattr(v, k) for k in ("question", "answered_by", "answered_on") if getattr(v, k) is not None}
+        files = [f.model_dump(exclude_none=True) for f in v.evidence_files]  # SHA-256 and size, recorded and found
         return {**base, "description": f"Attested {v.attested!r} by the operator in the audit configuration: "
                                        f"{_sentence(v.reason)}",
                 "data": [_data("attestation", {"answer": v.attested, "statement": v.reason, "verdict": v.verdict,
+                                               **given, **({"evidence_files": files} if files else {}),
                                                "measured": [o.model_dump(exclude_none=True) for o in v.observations]})]}
     return None
 

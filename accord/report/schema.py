@@ -12,10 +12,11 @@ from accord.catalog import Verdict
 from accord.errors import ConfigError
 from accord.results import Metric, current_check_id, current_metric_name
 
-REPORT_SCHEMA_VERSION = 5  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
+REPORT_SCHEMA_VERSION = 6  # 2: frameworks, matrix, applicability and attestations; 3: computed checks;
 # 4: judges carry split, precision, recall, kappa, unparsed; 5: verdicts `inconclusive` and `contradicted`, per-
 # language and per-group lines, judge-corrected rates; judges recorded with the run (specificity, labelled digest);
-# one name per concept (check ids = metric prefixes, results.RENAMED_CHECKS); frameworks may be marked superseded
+# one name per concept (check ids = metric prefixes, results.RENAMED_CHECKS); frameworks may be marked superseded;
+# 6: `todo` (what is left to do, open questions); attested verdicts carry question, who, when and evidence files
 
 
 class _M(BaseModel):
@@ -129,6 +130,31 @@ class MatrixCell(_M):
     counts: dict[str, int]  # verdict -> number of requirements (per target) in the cell
 
 
+class OpenQuestion(_M):
+    """A questionnaire question still open: the verdicts one answer would settle, and the frameworks they are in."""
+
+    id: str
+    question: str
+    verdicts: int
+    frameworks: list[str]
+    requirements: list[str]
+
+
+class ToDo(_M):
+    """What is left to do: the verdicts decided by measurement, by documentation, by attestation, and those still
+    open (needs attestation, not tested, inconclusive); the open questions in the questionnaire's order."""
+
+    measurement: int
+    documentation: int = 0  # `not met` because documentation named complete lacks a required element
+    attestation: int
+    open: int
+    open_questions: list[OpenQuestion] = []
+    answers_file: str | None = None  # the attestations file the answers came from
+    example: str | None = None  # set when that file is marked as example answers
+    settled_by_file: int = 0  # verdicts decided by an answer in that file
+    evidence_findings: list[str] = []  # evidence files changed, missing or not recorded since they were answered
+
+
 class Report(_M):
     schema_version: int = REPORT_SCHEMA_VERSION
     run: RunInfo
@@ -138,6 +164,7 @@ class Report(_M):
     concerns: dict[str, str]  # id -> English name, for the tables
     frameworks: list[FrameworkInfo] = []
     matrix: list[MatrixCell] = []
+    todo: ToDo | None = None
 
 
 def load_report(path: Path) -> Report:
