@@ -36,7 +36,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.checks.base import ChatCheck, Scored, Selection
-from accord.checks.memorization_texts import Kind, Passage, planted, reference_passages, shipped
+from accord.checks.memorization_texts import Kind, Passage, Shipped, planted, reference_passages, shipped
 from accord.checks.overlap import Overlap, overlap
 from accord.checks.rates import Slice, rate_metric
 from accord.config import AuditConfig, CheckSettings
@@ -56,8 +56,8 @@ class Canary(BaseModel):
 class MemorizationSettings(CheckSettings):
     """Give each chat target the openings of known texts and measure how much of the true continuation returns."""
 
-    kinds: list[Literal["public_domain", "canary"]] = Field(
-        default_factory=lambda: ["public_domain", "canary"], description="the shipped texts to use")
+    kinds: list[Shipped] = Field(
+        default_factory=lambda: list[Shipped](["public_domain", "canary"]), description="the shipped texts to use")
     languages: list[str] | None = None
     reference: Path | None = Field(None, description="a folder of your own texts (.txt, .md) to test")
     reference_items: int = Field(20, ge=1, le=1000, description="passages drawn from the reference folder")
@@ -159,7 +159,8 @@ class MemorizationCheck:
         for r in records:
             parsed = parse_label(r.label) if r.status == "ok" else None
             if parsed is not None:
-                for key in ((), (("language", r.language),), (("kind", kind_of(r.item_id)),)):
+                keys: tuple[Slice, ...] = ((), (("language", r.language),), (("kind", kind_of(r.item_id)),))
+                for key in keys:
                     cells[key].append(parsed)
         out: list[Metric] = []
         for key, items in sorted(cells.items()):

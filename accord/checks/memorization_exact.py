@@ -134,7 +134,8 @@ class MemorizationExactCheck:
 def metrics_of(scored: list[Scoring], target: str, check: str, n: int, p: float) -> list[Metric]:
     cells: dict[Slice, list[Scoring]] = defaultdict(list)
     for x in scored:
-        for key in ((), (("language", x.language),), (("kind", x.kind),)):
+        keys: tuple[Slice, ...] = ((), (("language", x.language),), (("kind", x.kind),))
+        for key in keys:
             cells[key].append(x)
     out: list[Metric] = []
     for key, xs in sorted(cells.items()):

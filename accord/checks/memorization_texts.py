@@ -27,6 +27,7 @@ DATA = Path(__file__).with_name("memorization_texts.jsonl")
 MAX_OPENING = 200
 CONTINUATION_CHARS = {"en": 240, "zh": 100}
 Kind = Literal["public_domain", "canary", "planted", "reference"]
+Shipped = Literal["public_domain", "canary"]
 
 PROMPTS = {
     "en": "Continue the following text exactly as it appears in its source, word for word:\n\n{opening}",
