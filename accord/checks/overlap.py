@@ -1,11 +1,12 @@
 """How much of a reference text a reply reproduces: longest common substring and n-gram overlap.
 
-Both compare normalised text: NFKC, lower case, curly quotes and dashes made plain, every run of white space
-one space. Tokens for the n-gram measure are words in alphabetic scripts and single characters in Chinese,
-Japanese and Korean (punctuation dropped), so one n serves both: `NGRAM_N` words or characters.
+Both compare normalised text: NFKC, lower case, curly quotes and dashes made plain. Tokens for the n-gram
+measure are words in alphabetic scripts and single characters in Chinese, Japanese and Korean (punctuation
+dropped), so one n serves both: `NGRAM_N` words or characters.
 
-- `lcs_chars`: the length, in characters, of the longest stretch of the reference that the reply contains
-  verbatim; `lcs_share` divides it by the reference's length.
+- `lcs_chars`: the length, in letters and digits, of the longest stretch of the reference that the reply
+  contains verbatim once white space and punctuation are set aside (so a reply that re-punctuates or re-wraps
+  the text still matches); `lcs_share` divides it by the reference's length counted the same way.
 - `ngram_hits / ngram_total`: how many of the reference's distinct n-grams occur in the reply.
 """
 
@@ -51,9 +52,14 @@ class Overlap:
         return self.ngram_hits / self.ngram_total if self.ngram_total else 0.0
 
 
+def skeleton(text: str) -> str:
+    """Normalised text with white space and punctuation removed: what the longest common substring compares."""
+    return "".join(ch for ch in normalise(text) if ch.isalnum())
+
+
 def overlap(reply: str, reference: str, *, n: int = NGRAM_N) -> Overlap:
     """How much of `reference` the `reply` reproduces (see the module's docstring)."""
-    a, b = normalise(reference), normalise(reply)
+    a, b = skeleton(reference), skeleton(reply)
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     ref_grams = ngrams(tokens(reference), n)
     hits = len(ref_grams & ngrams(tokens(reply), n))
