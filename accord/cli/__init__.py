@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import audit, catalog, fairness, judge, probes, scan, transfer
+from accord.cli import audit, catalog, data, fairness, judge, probes, scan, transfer
 from accord.cli._errors import AccordGroup
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -25,6 +25,7 @@ app.add_typer(probes.probes_app, name="probes")
 app.command("audit")(audit.audit)
 app.command("report")(audit.report)
 app.command("runs")(audit.runs)
+app.add_typer(data.data_app, name="data")
 
 
 def main() -> None:
