@@ -113,3 +113,24 @@ def test_exact_probability_on_the_embedded_model() -> None:
     assert sure.greedy and sure.greedy_prefix == sure.tokens and sure.discoverable(100, 0.5)
     assert -5 < sure.log_prob < 0
     assert not canary.greedy and canary.log_prob < -30 and not canary.discoverable(100, 0.5)
+
+
+@pytest.mark.slow
+def test_memorization_checks_on_the_embedded_model(project: Path) -> None:
+    """The audit gives real figures for the embedded model: overlap of its replies and exact probabilities."""
+    from tests.helpers import accord
+
+    cfg = write_config(project / "accord.toml", '[[targets]]\nname = "smollm2"\ntype = "local"\n',
+                       checks="".join(f"[checks.{c}]\nenabled = false\n" for c in OTHER_CHECKS
+                                      if not c.startswith("memorization")),
+                       extra="[sampling]\nmax_tokens = 32\n")
+    result = accord("audit", cfg, "--limit", "4", cwd=project)
+    assert result.returncode in (0, 1, 4), result.stderr
+    report = json.loads((project / "accord-report" / "report.json").read_text("utf-8"))
+    checks = {c["check"]: c for c in report["targets"][0]["checks"]}
+    assert checks["memorization"]["answered"] == 4
+    exact = checks["memorization_exact"]
+    assert exact["error"] is None and len(exact["details"]["passages"]) == 4
+    assert all(p["log_prob"] < 0 and p["tokens"] > 0 for p in exact["details"]["passages"])
+    rate = next(m for m in exact["metrics"] if m["name"] == "memorization_exact.greedy_rate" and not m["slice"])
+    assert rate["n"] == 4
