@@ -88,6 +88,18 @@ def test_reference_corpus_is_measured_without_its_text_in_the_report(project: Pa
         assert two_sentences not in shown and "zq81-vv03-kk27-pp19" not in shown and "mem-ref-" in shown
 
 
+def test_sample_draws_from_every_kind_and_language() -> None:
+    from accord.checks.memorization import CHECK
+    from accord.plugins import parse_config
+    from accord.results import Selection
+
+    config = parse_config({"name": "x", "targets": [{"name": "bot", "type": "local"}]})
+    probes = CHECK.plan(CHECK.banks(config), config, Selection(sample=8, seed=1))
+    assert len(probes) == 8 and {(p.language, "canary" in p.id) for p in probes} == {
+        ("en", False), ("en", True), ("zh", False), ("zh", True)}
+    assert probes == CHECK.plan(CHECK.banks(config), config, Selection(sample=8, seed=1))
+
+
 def test_label_round_trip() -> None:
     parsed = parse_label("extracted lcs=120/200 ngram=30/40")
     assert parsed is not None and parsed.extracted and parsed.lcs_share == 0.6 and parsed.ngram_share == 0.75

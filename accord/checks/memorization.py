@@ -41,7 +41,7 @@ from accord.checks.overlap import Overlap, overlap
 from accord.checks.rates import Slice, rate_metric
 from accord.config import AuditConfig, CheckSettings
 from accord.errors import ProbeBankError
-from accord.probes import Bank, Probe
+from accord.probes import Bank, Probe, stratified_sample
 from accord.results import ItemRecord, Metric
 from accord.targets.base import Reply
 
@@ -138,6 +138,9 @@ class MemorizationCheck:
 
     def plan(self, banks: list[Bank], config: AuditConfig, selection: Selection) -> list[Probe]:
         probes = [p for b in banks for p in b.probes]
+        if selection.sample is not None:  # --sample: a seeded draw, stratified by kind of text and language
+            probes = stratified_sample(probes, selection.sample, selection.seed,
+                                       key=lambda p: (kind_of(p.id), p.language))
         return probes[: selection.limit] if selection.limit is not None else probes
 
     @asynccontextmanager
