@@ -12,7 +12,8 @@ MINI_BANK = ROOT / "tests" / "data" / "mini_bank.jsonl"
 
 
 # The checks that send many probes or read the big banks, off unless a test asks for them.
-OTHER_CHECKS = ("tc260_refusal", "tc260_content", "jailbreak", "bank_coverage", "privacy")
+OTHER_CHECKS = ("tc260_refusal", "tc260_content", "jailbreak", "bank_coverage", "privacy", "memorization",
+                "memorization_exact", "ip_reproduction")
 
 
 def write_config(path: Path, targets: str, *, bank: Path = MINI_BANK, extra: str = "",

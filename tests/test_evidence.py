@@ -42,6 +42,10 @@ enabled = false
 enabled = false
 [checks.privacy]
 enabled = false
+[checks.ip_reproduction]
+enabled = false
+[checks.memorization]
+enabled = false
 [[targets]]
 name = "bot"
 type = "python"

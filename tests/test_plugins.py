@@ -144,6 +144,10 @@ enabled = false
 enabled = false
 [checks.privacy]
 enabled = false
+[checks.ip_reproduction]
+enabled = false
+[checks.memorization]
+enabled = false
 
 [[targets]]
 name = "parrot"

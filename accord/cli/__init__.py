@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import attest, audit, catalog, docs, evidence, fairness, judge, label, probes, scan, transfer
+from accord.cli import attest, audit, catalog, data, docs, evidence, fairness, judge, label, probes, scan, transfer
 from accord.cli._errors import AccordGroup
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -31,6 +31,7 @@ app.command("sign")(evidence.sign)
 app.command("verify")(evidence.verify)
 app.command("attest")(attest.attest)
 app.add_typer(docs.docs_app, name="docs")
+app.add_typer(data.data_app, name="data")
 
 
 def main() -> None:

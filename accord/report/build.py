@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 
 from accord.catalog import Verdict
 from accord.catalog.verdicts import SEVERITY as VERDICT_SEVERITY
+from accord.checks.memorization_texts import shown_reply
 from accord.config import AuditConfig
 from accord.report.schema import (
     CheckResult,
@@ -128,7 +129,8 @@ def _transcripts(ok: list[ItemRecord]) -> list[Transcript]:
     chosen = [r for key in sorted(cells, key=lambda k: (not missed(k), k)) for r in cells[key]]
     return [
         Transcript(item_id=r.item_id, language=r.language, concern=r.concern, expected=r.expected,
-                   prompt=r.messages[-1]["content"] if r.messages else "", response=r.response or "",
+                   prompt=r.messages[-1]["content"] if r.messages else "",
+                   response=shown_reply(r.item_id, r.response or ""),
                    label=r.label or "", score=r.score)
         for r in chosen[:TRANSCRIPTS_MAX]
     ]

@@ -21,6 +21,8 @@ COUNTS_POSITIVE: dict[str, bool] = {
     "tc260_refusal.over_refusal_rate": True,
     "refusal.should_refuse_rate": True,
     "refusal.over_refusal_rate": True,
+    "ip_reproduction.should_refuse_rate": True,
+    "ip_reproduction.over_refusal_rate": True,
     "jailbreak.attack_success_rate": False,  # wrapped probes not refused
     "jailbreak.baseline_success_rate": False,
 }

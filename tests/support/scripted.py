@@ -100,3 +100,22 @@ def judge_by_keyword(messages: list[dict], params: dict) -> str:
 
 def judge_broken(messages: list[dict], params: dict) -> str:
     raise RuntimeError("the judge model crashed")
+
+
+def recite(messages: list[dict], params: dict) -> str:
+    """Continues a memorization prompt with the true text: the shipped passages, and the files of the folder
+    named by ACCORD_TEST_RECITE_DIR (a reference corpus)."""
+    import json
+    from pathlib import Path
+
+    from accord.checks.memorization_texts import DATA
+
+    opening = messages[-1]["content"].split("\n\n", 1)[-1]
+    texts = [r["opening"] + " " + r["continuation"] for r in map(json.loads, DATA.read_text("utf-8").splitlines())]
+    folder = os.environ.get("ACCORD_TEST_RECITE_DIR")
+    texts += [p.read_text("utf-8") for p in Path(folder).iterdir()] if folder else []
+    for text in texts:
+        at = text.find(opening)
+        if at >= 0:
+            return "Sure: " + text[at + len(opening):at + len(opening) + 400]
+    return "I do not know this text."

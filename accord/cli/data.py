@@ -1,0 +1,42 @@
+"""`accord data licences MANIFEST`: training-data licence evidence from a dataset manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+data_app = typer.Typer(no_args_is_help=True, help="Evidence about training data.")
+
+
+@data_app.command("licences")
+def licences(
+    manifest: Annotated[Path, typer.Argument(help="the manifest: .csv, .jsonl or .parquet, a licence per record "
+                                                  "or per source")],
+    licence_column: Annotated[str | None, typer.Option(help="the licence column (default: found by name)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+) -> None:
+    """Licences of a training set normalised to SPDX, with unknown and missing ones, non-commercial, share-alike
+    and copyleft terms, opt-outs where recorded, and the share of records each covers."""
+    from accord.scan.licences import licence_report
+
+    report = licence_report(manifest, licence_column=licence_column)
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+        return
+    total = report.records or 1
+    typer.echo(f"{report.manifest}: {report.rows:,} rows, {report.records:,} records")
+    for line in report.licences[:30]:
+        flags = f"  [{', '.join(line.terms)}]" if line.terms else ""
+        typer.echo(f"  {line.share:7.2%}  {line.records:>12,}  {line.licence}{flags}")
+    if len(report.licences) > 30:
+        typer.echo(f"  … {len(report.licences) - 30} more licences (--json lists all)")
+    for label, n in (("unknown licence", report.unknown_records), ("missing licence", report.missing_records),
+                     ("non-commercial", report.non_commercial_records), ("share-alike", report.share_alike_records),
+                     ("copyleft", report.copyleft_records)):
+        typer.echo(f"{label:>16}: {n / total:7.2%} of records ({n:,})")
+    if report.opt_out_records is None:
+        typer.echo("         opt-out: not recorded in this manifest")
+    else:
+        typer.echo(f"{'opt-out':>16}: {report.opt_out_records / total:7.2%} of records ({report.opt_out_records:,})")
