@@ -35,12 +35,12 @@ class Table:
 
     def decisions(self, values: Any, what: str) -> np.ndarray:
         """Predicted labels (any type) as 0/1 against the positive label; refuses values the label lacks."""
-        keys = keys_of(values)
-        unknown = sorted(set(np.unique(keys)) - set(self.label_values))
+        arr, distinct = distinct_keys(values)
+        unknown = sorted(set(distinct) - set(self.label_values))
         if unknown:
             raise ConfigError(f"{what} holds {_few(unknown)}, which the label column {self.path.name} does not: "
                               f"predictions must use the label's values ({_few(self.label_values)})")
-        return (keys == self.positive).astype(np.uint8)
+        return matching(arr, distinct.get(self.positive, [])).astype(np.uint8)
 
 
 def key(value: Any) -> str:
@@ -54,13 +54,40 @@ def key(value: Any) -> str:
     return str(value)
 
 
-def keys_of(values: Any) -> np.ndarray:
+def distinct_keys(values: Any) -> tuple[np.ndarray, dict[str, list[Any]]]:
+    """A column as an array, and its distinct values grouped by their key (`key`), found without a Python
+    string per row: numbers by a count or a sort of the numbers, other values by hashing."""
     arr = np.asarray(values)
-    if arr.dtype.kind in "iu":
-        return arr.astype(str).astype(object)
-    if arr.dtype.kind == "b":
-        return np.where(arr, "True", "False").astype(object)
-    return np.asarray([key(v) for v in arr.tolist()], dtype=object)
+    uniques: Any
+    if arr.dtype.kind in "iu" and arr.size and int(arr.max()) - int(arr.min()) < 1 << 16:
+        low = int(arr.min())
+        uniques = np.flatnonzero(np.bincount(np.subtract(arr, low, dtype=np.intp))) + low
+    elif arr.dtype.kind in "iubf":
+        uniques = np.unique(arr).tolist()
+    else:
+        items = arr.tolist()
+        kinds = set(map(type, items))
+        try:
+            if bool in kinds and len(kinds) > 1:
+                raise TypeError("True == 1 in a set: compare such mixed columns by text")
+            uniques = set(items)
+        except TypeError:  # unhashable or mixed values: compare by text
+            arr = np.asarray([key(v) for v in items], dtype=object)
+            uniques = set(arr.tolist())
+    distinct: dict[str, list[Any]] = {}
+    for value in (uniques.tolist() if isinstance(uniques, np.ndarray) else uniques):
+        distinct.setdefault(key(value), []).append(value)
+    return arr, distinct
+
+
+def matching(arr: np.ndarray, values: list[Any]) -> np.ndarray:
+    """Whether each element of `arr` is one of `values` (distinct values taken from `arr` itself)."""
+    if not values:
+        return np.zeros(arr.shape, dtype=bool)
+    if arr.dtype.kind != "O":
+        return np.isin(arr, np.asarray(values, dtype=arr.dtype))
+    wanted = set(values)
+    return np.fromiter((v in wanted for v in arr.tolist()), dtype=bool, count=arr.size)
 
 
 def _few(values: Any, limit: int = 5) -> str:
@@ -105,13 +132,13 @@ def load_table(data: TabularData, *, uses: tuple[str, ...] = ()) -> Table:
     for feature in data.reference:
         if feature not in data.sensitive:
             raise ConfigError(f"reference: {feature!r} is not one of the sensitive columns {_few(data.sensitive)}")
-    labels = keys_of(frame[data.label].to_numpy())
-    values = sorted(set(np.unique(labels)))
+    labels, distinct = distinct_keys(frame[data.label].to_numpy())
+    values = sorted(distinct)
     positive = _positive(data, values, name)
     others = [v for v in values if v != positive]
     taken = {data.label, *data.sensitive, *uses}
     features = data.features or [c for c in columns if c not in taken]
-    return Table(path=data.path, frame=frame, y_true=(labels == positive).astype(np.uint8), positive=positive,
+    return Table(path=data.path, frame=frame, y_true=matching(labels, distinct.get(positive, [])).astype(np.uint8), positive=positive,
                  label_values=(*others, positive), sensitive=tuple(data.sensitive), features=tuple(features))
 
 
