@@ -81,38 +81,12 @@ def _categorical(codes: np.ndarray, labels: list[str], feature: str) -> Groups:
                          has_missing=bool(used[0]))
 
 
-_ARROW_FLOATS = {"double": "float64", "float": "float32", "halffloat": "float16"}
-
-
-def arrow_numpy(values: Any) -> np.ndarray | None:
-    """An Arrow array of numbers or booleans without holes as NumPy, read from its buffers; None for other
-    arrays. (pyarrow's own `to_numpy` imports pandas, a second's start-up on a small machine.)"""
-    import pyarrow as pa
-
-    kind, n = values.type, len(values)
-    if values.null_count or not (pa.types.is_integer(kind) or pa.types.is_floating(kind)
-                                 or pa.types.is_boolean(kind)):
-        return None
-    data = values.buffers()[1]
-    if pa.types.is_boolean(kind):
-        bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8), bitorder="little")
-        return bits[values.offset:values.offset + n].astype(bool)
-    dtype = np.dtype(_ARROW_FLOATS.get(str(kind), str(kind)))
-    return np.frombuffer(data, dtype=dtype)[values.offset:values.offset + n]
-
-
 def _arrow_codes(indices: Any) -> np.ndarray:
-    """Dictionary indices as NumPy, -1 where null."""
-    import pyarrow as pa
-
-    valid = indices.buffers()[0]
-    codes = np.frombuffer(indices.buffers()[1], dtype=np.dtype(str(indices.type)))
-    codes = codes[indices.offset:indices.offset + len(indices)].astype(np.int64)
-    if indices.null_count and valid is not None:
-        bits = np.unpackbits(np.frombuffer(valid, dtype=np.uint8), bitorder="little")
-        codes[~bits[indices.offset:indices.offset + len(indices)].astype(bool)] = -1
-    assert pa.types.is_integer(indices.type)
-    return codes
+    """Arrow dictionary indices as NumPy, -1 where missing (through DLPack: pyarrow's `to_numpy` and
+    `fill_null` import pandas, a second's start-up on a small machine; that is paid only when values are missing)."""
+    if indices.null_count:
+        indices = indices.fill_null(-1)
+    return np.from_dlpack(indices)
 
 
 def _arrow(values: Any, feature: str) -> Groups | None:
@@ -128,8 +102,11 @@ def _arrow(values: Any, feature: str) -> Groups | None:
         return _categorical(_arrow_codes(values.indices), [_label(c) for c in values.dictionary.to_pylist()], feature)
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
         return _arrow_strings(values, feature)
-    arr = arrow_numpy(values) if pa.types.is_integer(kind) or pa.types.is_boolean(kind) else None
-    return _integers(arr, feature) if arr is not None and arr.size else None
+    if values.null_count or not len(values) or not (pa.types.is_integer(kind) or pa.types.is_boolean(kind)):
+        return None
+    if pa.types.is_boolean(kind):
+        return _integers(np.from_dlpack(values.cast(pa.uint8())).view(np.bool_), feature)
+    return _integers(np.from_dlpack(values), feature)
 
 
 def _arrow_strings(column: Any, feature: str) -> Groups:

@@ -15,7 +15,6 @@ import numpy as np
 
 from accord.config import TabularData
 from accord.errors import ConfigError
-from accord.fairness.encode import arrow_numpy
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -228,21 +227,23 @@ def _holes(array: Any) -> int:
 
 
 def _numpy(values: Any) -> np.ndarray:
-    """A column as NumPy, as pandas would give it; Arrow numbers and text without importing pandas."""
+    """A column as NumPy, as pandas would give it; Arrow numbers, booleans and text without importing pandas
+    (pyarrow's own `to_numpy` imports it: a second's start-up on a small machine)."""
     if not type(values).__module__.startswith("pyarrow"):
         return np.asarray(values.to_numpy() if hasattr(values, "to_numpy") else values)
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     if pa.types.is_dictionary(values.type):
         values = values.dictionary_decode()
-    direct = arrow_numpy(values)
-    if direct is not None:
-        return direct
-    if values.null_count == 0 and (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
-        encoded = pc.dictionary_encode(values)  # a Python string per distinct value, not per row
-        words = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-        return words[arrow_numpy(encoded.indices)]
+    kind = values.type
+    if values.null_count == 0:
+        if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+            return np.from_dlpack(values)
+        if pa.types.is_boolean(kind):
+            return np.from_dlpack(values.cast(pa.uint8())).view(np.bool_)
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            encoded = values.dictionary_encode()  # a Python string per distinct value, not per row
+            return np.asarray(encoded.dictionary.to_pylist(), dtype=object)[np.from_dlpack(encoded.indices)]
     return np.asarray(values.to_pandas().to_numpy())  # other types, or holes: pandas' conversion
 
 
@@ -250,8 +251,8 @@ def _numbers(values: Any, column: str, path: Path) -> np.ndarray:
     if type(values).__module__.startswith("pyarrow"):
         import pyarrow as pa
 
-        direct = arrow_numpy(values) if not pa.types.is_boolean(values.type) else None
-        out = direct.astype(np.float64) if direct is not None else _coerced(values.to_pandas())
+        numeric = values.null_count == 0 and (pa.types.is_integer(values.type) or pa.types.is_floating(values.type))
+        out = np.from_dlpack(values).astype(np.float64) if numeric else _coerced(values.to_pandas())
     else:
         out = _coerced(values)
     if not np.isfinite(out).all():
