@@ -1,7 +1,8 @@
 """A classifier's evaluation data: read a CSV or Parquet file, check each column's role, binarise the label.
 
 Every problem is a one-line `ConfigError` naming the file and the column, with what to do. pandas and pyarrow
-are imported here only, when a classifier target is measured.
+are imported here only, when a classifier target is measured; `load_columns` (`accord fairness`) reads Parquet
+with pyarrow alone, without importing pandas.
 """
 
 from __future__ import annotations
