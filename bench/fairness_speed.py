@@ -14,6 +14,21 @@ fairlearn: MetricFrame (count, selection rate, TPR, FPR, FNR, precision, accurac
 by_group, difference() and ratio(), plus demographic_parity_difference and equalized_odds_difference for each.
 Exit 0 when both targets hold: ≥ 100× faster than fairlearn at the comparison size (CPU time), and at the big size
 under 1 CPU-second with peak memory under 1 GB.
+
+    .venv/bin/python bench/fairness_speed.py --whole-process [--rows-compare 1000000] [--repeats 3]
+
+Whole processes, start-up included (issue 18 item 4): the same seeded data written once to a Parquet file (A and
+B as text columns, integer label and decision, a float score), then each side timed as a user times it, from this
+process: wall time around the subprocess and its CPU time (user + system, from `getrusage(RUSAGE_CHILDREN)`).
+Accord: `python -m accord fairness FILE --label label --prediction pred --sensitive A,B` (intervals: Wilson per
+rate and 1,000 bootstrap resamples per disparity; significance: Fisher's exact test per flagged group and a
+chi-square test per feature). fairlearn: a fresh `python -c` that reads the same file with pandas and computes
+MetricFrame (count, selection rate, TPR, FPR, FNR, precision, accuracy) by A, by B and by A & B with by_group,
+difference() and ratio(), demographic_parity_difference/ratio and equalized_odds_difference for each, and the same
+significance tests with scipy (fisher_exact per group under 0.8 of the top selection rate, chi2_contingency per
+feature); intervals by fairlearn's own bootstrap (`MetricFrame(n_boot=...)`) only with `--fairlearn-boot N`
+(default 0: no intervals, so fairlearn's time is a lower bound of its time with intervals on, and the ratio a
+lower bound too). Exit 0 when the wall-time ratio (medians) is at least 50.
 """
 
 from __future__ import annotations
@@ -22,9 +37,12 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
+import tempfile
 import textwrap
+import time
 
 CHILD = textwrap.dedent("""
     import json, resource, sys, time
@@ -84,6 +102,85 @@ CHILD = textwrap.dedent("""
 """)
 
 
+WHOLE_DATA = textwrap.dedent("""
+    import sys
+    import numpy as np
+    import pandas as pd
+    n, path = int(sys.argv[1]), sys.argv[2]
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, 4, n), rng.integers(0, 3, n)
+    score = rng.random(n)
+    pd.DataFrame({"A": np.array(["group-a", "group-b", "group-c", "group-d"], dtype=object)[a],
+                  "B": np.array(["x", "y", "z"], dtype=object)[b],
+                  "label": (rng.random(n) < 0.3 + 0.1 * a / 3).astype(np.int64),
+                  "pred": (score < 0.35 + 0.1 * b + 0.03 * a).astype(np.int64), "score": score}).to_parquet(path)
+""")
+
+FAIRLEARN_WHOLE = textwrap.dedent("""
+    import sys, warnings
+    import pandas as pd
+    from fairlearn.metrics import (MetricFrame, count, demographic_parity_difference, demographic_parity_ratio,
+        equalized_odds_difference, false_negative_rate, false_positive_rate, selection_rate, true_positive_rate)
+    from scipy.stats import chi2_contingency, fisher_exact
+    from sklearn.metrics import accuracy_score, precision_score
+    warnings.simplefilter("ignore")
+    path, n_boot = sys.argv[1], int(sys.argv[2])
+    frame = pd.read_parquet(path)
+    y, p = frame["label"], frame["pred"]
+    metrics = {"count": count, "selection_rate": selection_rate, "tpr": true_positive_rate,
+               "fpr": false_positive_rate, "fnr": false_negative_rate,
+               "precision": lambda t, q: precision_score(t, q, zero_division=0), "accuracy": accuracy_score}
+    boot = {"n_boot": n_boot, "ci_quantiles": [0.025, 0.975], "random_state": 0} if n_boot else {}
+    for cols in (["A"], ["B"], ["A", "B"]):
+        mf = MetricFrame(metrics=metrics, y_true=y, y_pred=p, sensitive_features=frame[cols], **boot)
+        out = [mf.by_group, mf.difference(), mf.ratio(),
+               demographic_parity_difference(y, p, sensitive_features=frame[cols]),
+               demographic_parity_ratio(y, p, sensitive_features=frame[cols]),
+               equalized_odds_difference(y, p, sensitive_features=frame[cols])]
+        if n_boot:
+            out += [mf.by_group_ci, mf.difference_ci(), mf.ratio_ci()]
+        groups = mf.by_group
+        k = (groups["selection_rate"] * groups["count"]).round().astype(int)
+        top = groups["selection_rate"].idxmax()
+        for g in groups.index[groups["selection_rate"] < 0.8 * groups["selection_rate"].max()]:
+            fisher_exact([[k[g], groups["count"][g] - k[g]], [k[top], groups["count"][top] - k[top]]])
+        chi2_contingency([[k[g], groups["count"][g] - k[g]] for g in groups.index], correction=False)
+    print(len(out))
+""")
+
+
+def whole(command: list[str]) -> dict[str, float]:
+    """Wall and CPU seconds (user + system) of one whole process, start-up included."""
+    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
+    before, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    wall, after = time.perf_counter() - wall, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall_s": wall, "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)}
+
+
+def whole_process(rows: int, repeats: int, fairlearn_repeats: int, fairlearn_boot: int) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "decisions.parquet")
+        subprocess.run([sys.executable, "-c", WHOLE_DATA, str(rows), path], check=True)
+        print(f"load before: {os.getloadavg()[0]:.2f} (1-minute average; {os.cpu_count()} cores)", flush=True)
+        accord = [sys.executable, "-m", "accord", "fairness", path, "--label", "label", "--prediction", "pred",
+                  "--sensitive", "A,B"]
+        fairlearn = [sys.executable, "-c", FAIRLEARN_WHOLE, path, str(fairlearn_boot)]
+        results = {}
+        for name, command, times in (("accord", accord, repeats), ("fairlearn", fairlearn, fairlearn_repeats)):
+            runs = [whole(command) for _ in range(times)]
+            results[name] = {k: median(runs, k) for k in ("wall_s", "cpu_s")}
+            walls = ", ".join(f"{r['wall_s']:.2f}" for r in runs)
+            cpus = ", ".join(f"{r['cpu_s']:.2f}" for r in runs)
+            print(f"{name:10} {rows:>11,} rows  whole process: wall {walls} s  CPU {cpus} s", flush=True)
+        print(f"load after: {os.getloadavg()[0]:.2f}")
+    wall = results["fairlearn"]["wall_s"] / results["accord"]["wall_s"]
+    cpu = results["fairlearn"]["cpu_s"] / results["accord"]["cpu_s"]
+    print(f"whole-process ratio (medians): {wall:.0f}x wall, {cpu:.0f}x CPU; target >= 50x: "
+          + ("met" if wall >= 50 else "NOT met"))
+    return 0 if wall >= 50 else 1
+
+
 def measure(kind: str, rows: int, groups: str = "int") -> dict[str, float]:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
            "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
@@ -103,7 +200,11 @@ def main() -> int:
     parser.add_argument("--rows-big", type=int, default=10_000_000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--fairlearn-repeats", type=int, default=1)
+    parser.add_argument("--whole-process", action="store_true", help="time both whole processes on a Parquet file")
+    parser.add_argument("--fairlearn-boot", type=int, default=0, help="fairlearn's bootstrap resamples (whole process)")
     args = parser.parse_args()
+    if args.whole_process:
+        return whole_process(args.rows_compare, args.repeats, args.fairlearn_repeats, args.fairlearn_boot)
     print(f"python {platform.python_version()}, {platform.machine()}, cores {os.cpu_count()}")
     rows = []
 

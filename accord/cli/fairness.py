@@ -46,7 +46,7 @@ def _measure(data: Path, label: str, prediction: str, sensitive: str, score: str
 
     from accord.config import TabularData
     from accord.fairness import Settings, group_fairness
-    from accord.targets.tabular import load_table, numeric_column
+    from accord.targets.tabular import load_columns
 
     columns = [c.strip() for c in sensitive.split(",") if c.strip()]
     try:
@@ -54,10 +54,10 @@ def _measure(data: Path, label: str, prediction: str, sensitive: str, score: str
                            positive_label=positive)
     except ValidationError as exc:
         raise ConfigError(f"--sensitive: {exc.errors()[0]['msg']}") from None
-    table = load_table(spec, uses=tuple(c for c in (prediction, score) if c))
-    y_pred = table.decisions(table.frame[prediction].to_numpy(), f"prediction column {prediction!r}")
-    scores = numeric_column(table, score) if score else None
-    result = group_fairness(y_true=table.y_true, y_pred=y_pred, sensitive={c: table.frame[c] for c in columns},
+    table = load_columns(spec, uses=tuple(c for c in (prediction, score) if c))
+    y_pred = table.decisions(table.values(prediction), f"prediction column {prediction!r}")
+    scores = table.numbers(score) if score else None
+    result = group_fairness(y_true=table.y_true, y_pred=y_pred, sensitive={c: table.columns[c] for c in columns},
                             score=scores, settings=Settings(min_group_size=min_group_size, bootstrap=bootstrap,
                                                             seed=seed))
     return result, table.positive

@@ -46,23 +46,20 @@ def _label(value: Any) -> str:
 
 
 def factorize(values: Any, *, feature: str) -> Groups:
-    """Codes and labels for one column: a NumPy array, a list, or a pandas Series (Categorical kept as is)."""
+    """Codes and labels for one column: a NumPy array, a list, a pandas Series (Categorical kept as is) or an
+    Arrow array (text and dictionaries coded by Arrow without importing pandas)."""
+    if type(values).__module__.startswith("pyarrow"):
+        coded = _arrow(values, feature)
+        if coded is not None:
+            return coded
+        values = values.to_pandas()  # other Arrow types: as pandas would read them
     import pandas as pd
 
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
-        codes = values.cat.codes.to_numpy()
-        labels = [_label(c) for c in values.cat.categories]
-        used = np.bincount(codes.astype(np.intp) + 1, minlength=len(labels) + 1) > 0  # slot 0: missing
-        if used[1:].all():
-            return _with_missing(codes, labels, feature, has_missing=bool(used[0]))
-        lut = np.full(len(labels) + 1, -1, dtype=np.int64)
-        kept = np.flatnonzero(used[1:])
-        lut[kept + 1] = np.arange(len(kept))
-        return _with_missing(lut[codes.astype(np.intp) + 1], [labels[i] for i in kept], feature,
-                             has_missing=bool(used[0]))
+        return _categorical(values.cat.codes.to_numpy(), [_label(c) for c in values.cat.categories], feature)
     arrow = pd.arrays.ArrowExtensionArray | pd.arrays.ArrowStringArray
     if isinstance(values, pd.Series) and isinstance(values.array, arrow) and values.dtype.kind in "OSU":
-        return _arrow_strings(values, feature)
+        return _arrow_strings(values.array.__arrow_array__(), feature)
     arr = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
     if arr.dtype.kind in "iub" and arr.size:
         coded = _integers(arr, feature)
@@ -72,18 +69,56 @@ def factorize(values: Any, *, feature: str) -> Groups:
     return _sorted(codes, uniques, feature)
 
 
-def _arrow_strings(values: Any, feature: str) -> Groups:
+def _categorical(codes: np.ndarray, labels: list[str], feature: str) -> Groups:
+    """Category codes (-1: missing) in the categories' own order; categories no row has are dropped."""
+    used = np.bincount(codes.astype(np.intp) + 1, minlength=len(labels) + 1) > 0  # slot 0: missing
+    if used[1:].all():
+        return _with_missing(codes, labels, feature, has_missing=bool(used[0]))
+    lut = np.full(len(labels) + 1, -1, dtype=np.int64)
+    kept = np.flatnonzero(used[1:])
+    lut[kept + 1] = np.arange(len(kept))
+    return _with_missing(lut[codes.astype(np.intp) + 1], [labels[i] for i in kept], feature,
+                         has_missing=bool(used[0]))
+
+
+def _arrow_codes(indices: Any) -> np.ndarray:
+    """Arrow dictionary indices as NumPy, -1 where missing (through DLPack: pyarrow's `to_numpy` and
+    `fill_null` import pandas, a second's start-up on a small machine; that is paid only when values are missing)."""
+    if indices.null_count:
+        indices = indices.fill_null(-1)
+    return np.from_dlpack(indices)
+
+
+def _arrow(values: Any, feature: str) -> Groups | None:
+    """An Arrow array as pandas would factorise it after reading: a dictionary as a Categorical, text as
+    pandas' `str`, integers and booleans without holes as NumPy; None for the other types."""
+    import pyarrow as pa
+
+    if isinstance(values, pa.ChunkedArray):
+        values = values.unify_dictionaries() if pa.types.is_dictionary(values.type) else values
+        values = pa.concat_arrays(values.chunks) if values.num_chunks != 1 else values.chunk(0)
+    kind = values.type
+    if pa.types.is_dictionary(kind):
+        return _categorical(_arrow_codes(values.indices), [_label(c) for c in values.dictionary.to_pylist()], feature)
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return _arrow_strings(values, feature)
+    if values.null_count or not len(values) or not (pa.types.is_integer(kind) or pa.types.is_boolean(kind)):
+        return None
+    if pa.types.is_boolean(kind):
+        return _integers(np.from_dlpack(values.cast(pa.uint8())).view(np.bool_), feature)
+    return _integers(np.from_dlpack(values), feature)
+
+
+def _arrow_strings(column: Any, feature: str) -> Groups:
     """Strings held by Arrow (pandas' default `str` columns read from CSV or Parquet): dictionary-encoded in
     Arrow's C++, without making a Python string per row (several times faster than `to_numpy()` first)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    column = values.array.__arrow_array__()
     if isinstance(column, pa.ChunkedArray):
         column = pa.concat_arrays(column.chunks) if column.num_chunks != 1 else column.chunk(0)
     encoded = pc.dictionary_encode(column)
-    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-    return _sorted(codes, np.asarray(encoded.dictionary.to_pylist(), dtype=object), feature)
+    return _sorted(_arrow_codes(encoded.indices), np.asarray(encoded.dictionary.to_pylist(), dtype=object), feature)
 
 
 def _sorted(codes: np.ndarray, uniques: Any, feature: str) -> Groups:
