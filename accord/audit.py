@@ -37,17 +37,10 @@ EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INCONCLUSIVE = 0, 1, 2,
 
 
 @dataclass(frozen=True)
-class AuditOptions:
-    out: Path = Path("accord-report")
-    limit: int | None = None
-    sample: int | None = None
-    seed: int = 0
-    resume: str | None = None
-    new: bool = False
+class AuditOptions(RunRequest):
+    """What to run (a `RunRequest`: quick-look selection, resume, new) and where to write the report."""
 
-    @property
-    def request(self) -> RunRequest:
-        return RunRequest(limit=self.limit, sample=self.sample, seed=self.seed, resume=self.resume, new=self.new)
+    out: Path = Path("accord-report")
 
 
 @dataclass(frozen=True)
@@ -63,7 +56,7 @@ class AuditOutcome:
 
 def run_audit(config: AuditConfig, options: AuditOptions, store: Store,
               progress: Callable[[], ProgressDisplay]) -> AuditOutcome:
-    run = open_run(config, options.request, store)
+    run = open_run(config, options, store)
     display = progress()
     try:
         asyncio.run(run_planned(run.config, run.id, run.options.selection, store, display))
