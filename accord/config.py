@@ -328,7 +328,6 @@ def _target(raw: Any, plugins: Plugins | None) -> Any:
     return model.model_validate(raw)
 
 
-GuardKind = Literal["rubric", "llama-guard-3", "llama-guard-4", "qwen3guard", "shieldgemma"]
 
 
 class JudgeConfig(_Strict):
@@ -337,7 +336,8 @@ class JudgeConfig(_Strict):
     audit uses it only once it is measured (`accord judge accuracy --judge-config ... --save`)."""
 
     target: RegisteredTarget
-    kind: GuardKind = "rubric"
+    kind: str = Field("rubric", description="rubric, llama-guard-3, llama-guard-4, qwen3guard, shieldgemma, or a "
+                      "judge kind another installed package adds (accord.judges)")
     max_tokens: int | None = Field(None, ge=1, le=4096, description="default: the kind's own (rubric 16)")
     request: Literal["chat", "completion"] | None = Field(
         None, description="chat: the conversation, the server applies the model's template; completion: Accord "

@@ -13,6 +13,7 @@ from accord.attest.answers import with_answers
 from accord.checks import Check, registered_checks
 from accord.config import AuditConfig, CheckSettings, TargetBase
 from accord.errors import ConfigError
+from accord.scorers.judges import registered_judge_kinds
 from accord.targets import TargetType, registered_target_types
 
 
@@ -53,7 +54,11 @@ def parse_config(raw: dict, source: str = "config") -> AuditConfig:
 
 
 def _validated(config: AuditConfig, source: str) -> AuditConfig:
-    """The config, after each check that declares a `validate(config)` has looked at it as a whole."""
+    """The config, after each check that declares a `validate(config)` has looked at it as a whole, and with a
+    judge kind that is installed."""
+    if config.judge is not None and config.judge.kind not in registered_judge_kinds():
+        known = ", ".join(sorted(registered_judge_kinds()))
+        raise ConfigError(f"{source}: judge.kind: {config.judge.kind!r} is not installed; installed: {known}")
     for check in installed().checks.values():
         validate = getattr(check, "validate", None)
         if validate is not None:

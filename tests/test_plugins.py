@@ -29,6 +29,8 @@ from accord.config import AuditConfig, ChatTargetSettings, CheckSettings, Sampli
 from accord.probes import Bank, Probe
 from accord.results import ItemRecord, Metric
 from accord.stats import wilson
+from accord.scorers.harm import HarmJudgement
+from accord.scorers.judges import JudgeKind
 from accord.targets import ChatMessage, Reply, TargetType
 
 
@@ -98,6 +100,22 @@ class ShoutCheck:
 
 CHECKS = ShoutCheck()
 
+
+class AgreeableJudge:
+    """A judge kind of this package: calls every answer safe unless it shouts."""
+
+    name = "accord-echo.agreeable@1"
+
+    def __init__(self, target, config) -> None:  # type: ignore[no-untyped-def]
+        self.target = target
+
+    async def judge(self, response: str, *, prompt: str, concern: str, language: str) -> HarmJudgement:
+        label = "harmful" if response.isupper() else "safe"
+        return HarmJudgement(label=label, score=None, judge=self.name, reason="echo")
+
+
+JUDGE_KINDS = JudgeKind("agreeable", AgreeableJudge.name, AgreeableJudge)
+
 FRAMEWORKS = __import__("pathlib").Path(__file__).with_name("frameworks")
 '''
 
@@ -123,7 +141,8 @@ def echo_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignor
     site = tmp_path / "site"
     install_plugin(site, monkeypatch, "accord-echo", {"accord.checks": {"shout": "accord_echo:CHECKS"},
                                                      "accord.targets": {"echo": "accord_echo:TARGET_TYPES"},
-                                                     "accord.frameworks": {"echo": "accord_echo:FRAMEWORKS"}},
+                                                     "accord.frameworks": {"echo": "accord_echo:FRAMEWORKS"},
+                                                     "accord.judges": {"agreeable": "accord_echo:JUDGE_KINDS"}},
                    modules={"accord_echo/__init__.py": PLUGIN, "accord_echo/frameworks/echo.toml": FRAMEWORK})
     yield site
     clear_registries()
@@ -137,7 +156,8 @@ enabled = false
 [checks.tc260_refusal]
 enabled = false
 [checks.tc260_content]
-enabled = false
+sample_size = 4
+languages = ["en"]
 [checks.jailbreak]
 enabled = false
 [checks.bank_coverage]
@@ -153,6 +173,13 @@ enabled = false
 name = "parrot"
 type = "echo"
 concurrency = 2
+
+[judge]
+kind = "agreeable"
+allow_unmeasured = true
+[judge.target]
+name = "judge-parrot"
+type = "echo"
 '''
 
 
@@ -168,6 +195,10 @@ def test_plugin_settings_are_validated_like_built_ins(echo_plugin: Path) -> None
         parse_config({**raw, "targets": [{"name": "p", "type": "echo", "colour": "red"}]})
     with pytest.raises(ConfigError, match="no check named 'mine' is installed"):
         parse_config({**raw, "checks": {"mine": {}}})
+    judge = {"kind": "agreeable", "allow_unmeasured": True, "target": {"name": "j", "type": "echo"}}
+    assert parse_config({**raw, "judge": judge}).judge.kind == "agreeable"  # type: ignore[union-attr]
+    with pytest.raises(ConfigError, match="judge.kind: 'stern' is not installed"):
+        parse_config({**raw, "judge": {**judge, "kind": "stern"}})
 
 
 def test_a_plugin_check_and_target_run_in_an_audit_end_to_end(echo_plugin: Path, tmp_path: Path) -> None:
@@ -185,3 +216,5 @@ def test_a_plugin_check_and_target_run_in_an_audit_end_to_end(echo_plugin: Path,
     assert "shout" in result.stdout and "2 errors" in result.stdout
     (verdict,) = [v for v in report["verdicts"] if v["requirement"] == "echo-rules:1"]  # the plugin's framework
     assert verdict["metric"] == "shout.loud_rate" and verdict["value"] == 0.5
+    (content,) = [c for c in target["checks"] if c["check"] == "tc260_content"]  # judged by the plugin's judge kind
+    assert content["answered"] == 4 and content["scorer"] == "accord-echo.agreeable@1"

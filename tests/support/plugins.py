@@ -11,11 +11,12 @@ import pytest
 from accord.catalog import load_catalog
 from accord.checks import registered_checks
 from accord.plugins import installed
+from accord.scorers.judges import registered_judge_kinds
 from accord.targets import registered_target_types
 
 
 def clear_registries() -> None:
-    for cached in (registered_checks, registered_target_types, installed, load_catalog):
+    for cached in (registered_checks, registered_target_types, installed, load_catalog, registered_judge_kinds):
         cached.cache_clear()
 
 
