@@ -27,7 +27,7 @@ from accord.results import Metric
 from accord.run.plan import RunRequest, open_run
 from accord.run.runner import ProgressDisplay, run_planned
 from accord.run.store import Store
-from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
+from accord.scorers.accuracy import DATASETS, JudgeMeasurement, offline_judge_accuracy
 from accord.taxonomy import hubs, load_taxonomy
 
 EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
@@ -114,7 +114,7 @@ def render_run(store: Store, run_id: str) -> Report:
     return build_report(
         row=store.get_run(run_id), config=config, records=list(store.items(run_id)), outputs=store.outputs(run_id),
         metrics=evaluation.metrics, planned=store.planned(run_id), verdicts=evaluation.verdicts,
-        judges=[_judge_row(j) for j in offline_judge_accuracy()],
+        judges=[_judge_row(j) for j in offline_judge_accuracy(datasets=DATASETS)],
         concerns={c.id: c.name_en for c in load_taxonomy().values()},
         check_titles={c.id: c.title for c in checks.values()},
         computed={c.id for c in checks.values() if isinstance(c, ComputedCheck)}, frameworks=frameworks,

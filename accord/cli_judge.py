@@ -138,15 +138,16 @@ def judge_harm_cmd(
 
 @judge_app.command("accuracy")
 def judge_accuracy_cmd(
-    split: Annotated[str, typer.Option(help="test (held out, the figures the report shows), dev or all")] = "test",
+    split: Annotated[str, typer.Option(
+        help="test (held out, the figures the report shows), dev, train (fluent set only) or all")] = "test",
     judge_config: JudgeConfigOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="LLM judge: first N records per language")] = None,
 ) -> None:
     """Print each judge's accuracy, precision, recall and Cohen's kappa per language on Accord's labelled sets."""
-    from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
+    from accord.scorers.accuracy import DATASETS, JudgeMeasurement, offline_judge_accuracy
 
-    if split not in ("test", "dev", "all"):
-        raise _fail(f"--split must be test, dev or all, not {split!r}")
+    if split not in ("test", "dev", "train", "all"):
+        raise _fail(f"--split must be test, dev, train or all, not {split!r}")
 
     def show(m: JudgeMeasurement) -> None:
         c, a = m.confusion, m.accuracy
@@ -155,7 +156,7 @@ def judge_accuracy_cmd(
         typer.echo(f"{m.judge} {m.language} [{m.split}]: n={c.n} accuracy={c.accuracy:.3f}{ci} "
                    f"precision={c.precision:.3f} recall={c.recall:.3f} kappa={c.kappa:.3f}{unparsed} on {m.dataset}")
 
-    for m in offline_judge_accuracy(split):  # type: ignore[arg-type]
+    for m in offline_judge_accuracy(split, DATASETS):  # type: ignore[arg-type]
         show(m)
     if judge_config is None:
         return
