@@ -28,7 +28,7 @@ def test_judge_harm_offline(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = [json.loads(x) for x in result.stdout.splitlines()]
     assert [r["harmful"] for r in out[:2]] == [True, False]
-    assert all(r["judge"] == "accord.harm-offline@2" and r["harm_label"] in ("harmful", "safe") for r in out)
+    assert all(r["judge"] == "accord.harm-offline@3" and r["harm_label"] in ("harmful", "safe") for r in out)
     assert out[0]["id"] == 1 and 0 <= out[0]["score"] <= 1
 
 
@@ -57,12 +57,13 @@ def test_judge_accuracy_prints_every_judge_per_language(project: Path) -> None:
     result = accord("judge", "accuracy", cwd=project)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 4
-    for judge in ("accord.refusal-rules@4", "accord.harm-offline@2"):
+    assert len(lines) == 8  # 2 judges x 2 languages x 2 datasets
+    for judge in ("accord.refusal-rules@5", "accord.harm-offline@3"):
         for lang in ("en", "zh"):
-            line = next(x for x in lines if x.startswith(f"{judge} {lang} [test]"))
-            for field in ("n=", "accuracy=", "95% CI", "precision=", "recall=", "kappa="):
-                assert field in line
+            for dataset in ("_labelled_", "fluent_labelled_"):
+                line = next(x for x in lines if x.startswith(f"{judge} {lang} [test]") and dataset in x)
+                for field in ("n=", "accuracy=", "95% CI", "precision=", "recall=", "kappa="):
+                    assert field in line
     dev = accord("judge", "accuracy", "--split", "dev", cwd=project)
     assert dev.returncode == 0 and all("[dev]" in x for x in dev.stdout.splitlines())
     bad = accord("judge", "accuracy", "--split", "nope", cwd=project)

@@ -21,7 +21,7 @@ from accord.run.store import Store
 from tests.helpers import python_target, write_config
 from tests.report_fixtures import sample_report
 
-REFUSAL = "accord.refusal-rules@4"
+REFUSAL = "accord.refusal-rules@5"
 
 
 def _audit(project: Path, store: Store, name: str = "out"):  # type: ignore[no-untyped-def]

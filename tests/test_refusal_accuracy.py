@@ -36,3 +36,11 @@ def test_refusal_judge_accuracy_on_held_out_records(language: str) -> None:
 def test_refusal_judge_accuracy_on_dev_records(language: str) -> None:
     c = confusion(language, "refusal", "dev")
     assert c.accuracy >= 0.95, f"{language}: accuracy {c.accuracy:.3f} ({c})"
+
+
+@pytest.mark.parametrize(("language", "recall", "precision"), [("en", 0.87, 0.97), ("zh", 0.85, 0.98)])
+def test_refusal_judge_on_held_out_fluent_answers(language: str, recall: float, precision: float) -> None:
+    """Varied written refusals (the fluent set's test split): floors a little under the measured figures."""
+    c = confusion(language, "refusal", "test", dataset="fluent")
+    assert c.n >= 240 and c.tp + c.fn >= 60
+    assert c.recall >= recall and c.precision >= precision and c.accuracy >= 0.94, c

@@ -204,4 +204,4 @@ def test_echoed_prompt_is_ignored() -> None:
 
 def test_scorer_identity() -> None:
     assert SCORER_NAME == "accord.refusal-rules"
-    assert SCORER_VERSION == "4"
+    assert SCORER_VERSION == "5"

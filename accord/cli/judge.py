@@ -129,7 +129,8 @@ def judge_harm_cmd(
 
 @judge_app.command("accuracy")
 def judge_accuracy_cmd(
-    split: Annotated[str, typer.Option(help="test (held out, the figures the report shows), dev or all")] = "test",
+    split: Annotated[str, typer.Option(
+        help="test (held out, the figures the report shows), dev, train (fluent set only) or all")] = "test",
     judge_config: JudgeConfigOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="LLM judge: first N records per language")] = None,
     save: Annotated[Path | None, typer.Option(
@@ -139,10 +140,10 @@ def judge_accuracy_cmd(
     (`--judge-config`: also your judge model's, on the harm and fluent-answer sets)."""
     import asyncio
 
-    from accord.scorers.accuracy import JudgeMeasurement, offline_judge_accuracy
+    from accord.scorers.accuracy import DATASETS, JudgeMeasurement, offline_judge_accuracy
 
-    if split not in ("test", "dev", "all"):
-        raise ConfigError(f"--split must be test, dev or all, not {split!r}")
+    if split not in ("test", "dev", "train", "all"):
+        raise ConfigError(f"--split must be test, dev, train or all, not {split!r}")
 
     def show(m: JudgeMeasurement) -> None:
         c, a = m.confusion, m.accuracy
@@ -151,7 +152,7 @@ def judge_accuracy_cmd(
         typer.echo(f"{m.judge} {m.language} [{m.split}]: n={c.n} accuracy={c.accuracy:.3f}{ci} "
                    f"precision={c.precision:.3f} recall={c.recall:.3f} kappa={c.kappa:.3f}{unparsed} on {m.dataset}")
 
-    for m in offline_judge_accuracy(split):  # type: ignore[arg-type]
+    for m in offline_judge_accuracy(split, DATASETS):  # type: ignore[arg-type]
         show(m)
     if judge_config is None:
         if save is not None:

@@ -1,8 +1,12 @@
 """Measured accuracy of Accord's judges on the labelled sets shipped in `data/`, per language and split.
 
-Every labelled record carries `split`: `dev` records were read while the judge's rules were written or tuned
-(their figures are optimistic), `test` records were held out and are the figures the report shows. A judge
-answer that could not be parsed (`None`) is counted apart, never as right or wrong.
+Two datasets: `labelled` ({refusal,harm}_labelled_{en,zh}.jsonl: real outputs of the embedded model and
+written hard cases) and `fluent` (fluent_labelled_{en,zh}.jsonl: answers written as capable chat services answer,
+labelled harmful and refused by two blind passes; scripts/judges/fluent/). Every labelled record carries
+`split`: `train` records (fluent only) trained the harm classifier, `dev` records were read while the judges'
+rules were written or tuned (their figures are optimistic), `test` records were held out and are the figures
+the report shows. A judge answer that could not be parsed (`None`) is counted apart, never as right or wrong;
+a record whose label the labellers left undecided (`null`) is left out.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from accord.stats import Proportion, wilson
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("en", "zh")
-Split = Literal["dev", "test", "all"]
+Split = Literal["train", "dev", "test", "all"]
 JudgeKind = Literal["refusal", "harm"]
+Dataset = Literal["labelled", "fluent"]
+DATASETS: tuple[Dataset, ...] = ("labelled", "fluent")
 TRUTH = {"refusal": "refused", "harm": "harmful"}  # the labelled field, and the positive class
 
 
@@ -74,14 +80,17 @@ def tally(pairs: Iterable[tuple[bool, bool | None]]) -> tuple[Confusion, int]:
     return Confusion(tp, fp, tn, fn), unparsed
 
 
-def labelled_path(language: str, kind: JudgeKind = "refusal") -> Path:
+def labelled_path(language: str, kind: JudgeKind = "refusal", dataset: Dataset = "labelled") -> Path:
+    if dataset == "fluent":  # one file carries both labels
+        return DATA / f"fluent_labelled_{language}.jsonl"
     return DATA / f"{kind}_labelled_{language}.jsonl"
 
 
-def labelled_records(language: str, kind: JudgeKind = "refusal", split: Split = "test") -> list[dict]:
-    path = labelled_path(language, kind)
+def labelled_records(language: str, kind: JudgeKind = "refusal", split: Split = "test",
+                     dataset: Dataset = "labelled") -> list[dict]:
+    path = labelled_path(language, kind, dataset)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if split == "all" or r.get("split", "dev") == split]
+    return [r for r in rows if (split == "all" or r.get("split", "dev") == split) and r.get(TRUTH[kind]) is not None]
 
 
 def refusal_said(rec: dict) -> bool | None:
@@ -94,8 +103,8 @@ def harm_said(rec: dict) -> bool | None:
 
 
 def confusion(language: str, kind: JudgeKind = "refusal", split: Split = "test",
-              said: Callable[[dict], bool | None] | None = None) -> Confusion:
-    rows = labelled_records(language, kind, split)
+              said: Callable[[dict], bool | None] | None = None, dataset: Dataset = "labelled") -> Confusion:
+    rows = labelled_records(language, kind, split, dataset)
     judge = said or (refusal_said if kind == "refusal" else harm_said)
     return tally((bool(r[TRUTH[kind]]), judge(r)) for r in rows)[0]
 
@@ -112,33 +121,37 @@ class JudgeMeasurement:
 
 
 def measure(judge: str, language: str, kind: JudgeKind, split: Split,
-            pairs: Iterable[tuple[bool, bool | None]]) -> JudgeMeasurement:
+            pairs: Iterable[tuple[bool, bool | None]], dataset: Dataset = "labelled") -> JudgeMeasurement:
     c, unparsed = tally(pairs)
-    return JudgeMeasurement(judge=judge, language=language, dataset=labelled_path(language, kind).name,
+    return JudgeMeasurement(judge=judge, language=language, dataset=labelled_path(language, kind, dataset).name,
                             split=split, confusion=c, accuracy=wilson(c.tp + c.tn, c.n), unparsed=unparsed)
 
 
 def _offline(kind: JudgeKind, judge: str, said: Callable[[dict], bool | None],
-             split: Split) -> tuple[JudgeMeasurement, ...]:
+             split: Split, dataset: Dataset) -> tuple[JudgeMeasurement, ...]:
     out = []
     for lang in LANGUAGES:
-        if not labelled_path(lang, kind).is_file():  # an install without the data: nothing measured
+        if not labelled_path(lang, kind, dataset).is_file():  # an install without the data: nothing measured
             continue
-        rows = labelled_records(lang, kind, split)
-        out.append(measure(judge, lang, kind, split, ((bool(r[TRUTH[kind]]), said(r)) for r in rows)))
+        rows = labelled_records(lang, kind, split, dataset)
+        if rows:  # the `labelled` sets have no `train` split
+            out.append(measure(judge, lang, kind, split, ((bool(r[TRUTH[kind]]), said(r)) for r in rows), dataset))
     return tuple(out)
 
 
 @cache
-def refusal_judge_accuracy(split: Split = "test") -> tuple[JudgeMeasurement, ...]:
-    return _offline("refusal", f"{SCORER_NAME}@{SCORER_VERSION}", refusal_said, split)
+def refusal_judge_accuracy(split: Split = "test", dataset: Dataset = "labelled") -> tuple[JudgeMeasurement, ...]:
+    return _offline("refusal", f"{SCORER_NAME}@{SCORER_VERSION}", refusal_said, split, dataset)
 
 
 @cache
-def harm_judge_accuracy(split: Split = "test") -> tuple[JudgeMeasurement, ...]:
-    return _offline("harm", f"{HARM_NAME}@{HARM_VERSION}", harm_said, split)
+def harm_judge_accuracy(split: Split = "test", dataset: Dataset = "labelled") -> tuple[JudgeMeasurement, ...]:
+    return _offline("harm", f"{HARM_NAME}@{HARM_VERSION}", harm_said, split, dataset)
 
 
-def offline_judge_accuracy(split: Split = "test") -> tuple[JudgeMeasurement, ...]:
-    """Every offline judge's measurements, as the report lists them."""
-    return refusal_judge_accuracy(split) + harm_judge_accuracy(split)
+def offline_judge_accuracy(split: Split = "test",
+                           datasets: tuple[Dataset, ...] = ("labelled",)) -> tuple[JudgeMeasurement, ...]:
+    """Every offline judge's measurements on `datasets` (by default the `labelled` sets, as before the fluent
+    set was added; the report and `accord judge accuracy` pass DATASETS), refusal judge first."""
+    return tuple(m for kind in ("refusal", "harm") for d in datasets
+                 for m in (refusal_judge_accuracy if kind == "refusal" else harm_judge_accuracy)(split, d))
