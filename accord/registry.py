@@ -24,6 +24,12 @@ def discover(package: ModuleType, attr: str, group: str) -> Iterator[tuple[str, 
         declared = getattr(module, attr, None)
         if declared is not None:
             yield from ((f"{module.__name__}.{attr}", obj) for obj in _many(declared))
+    yield from plugged(group)
+
+
+def plugged(group: str) -> Iterator[tuple[str, Any]]:
+    """(where it was declared, object) for every object another installed package declares in entry-point group
+    `group` (one object or a tuple)."""
     for ep in entry_points(group=group):
         if ep.value.split(":")[0].split(".")[0] == "accord":
             continue

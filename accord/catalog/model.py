@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from accord.errors import ConfigError
+from accord.registry import plugged
 from accord.tomlfile import load_toml
 
 HERE = Path(__file__).parent
@@ -178,8 +178,8 @@ def load_catalog() -> tuple[Framework, ...]:
     """Every framework: the catalog's own files, then those other installed packages add through the
     `accord.frameworks` entry-point group (value: the path of a TOML file, or of a folder of them)."""
     paths = sorted((HERE / "frameworks").glob("*.toml"))
-    for ep in entry_points(group="accord.frameworks"):
-        found = Path(str(ep.load()))
+    for _, declared in plugged("accord.frameworks"):
+        found = Path(str(declared))
         paths += sorted(found.glob("*.toml")) if found.is_dir() else [found]
     frameworks = tuple(load_framework(p) for p in paths)
     ids = [f.id for f in frameworks]

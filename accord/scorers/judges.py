@@ -9,11 +9,11 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import entry_points
 from typing import Protocol
 
 from accord.config import JudgeConfig
 from accord.errors import ConfigError, TargetUnavailable
+from accord.registry import plugged
 from accord.scorers.guard_formats import FORMATS, guard_name, request_mode
 from accord.scorers.guard_judge import GuardJudge
 from accord.scorers.harm import HarmJudgement
@@ -60,14 +60,12 @@ BUILTIN = (JudgeKind("rubric", f"{RUBRIC_NAME}@{RUBRIC_VERSION}", _rubric),
 def registered_judge_kinds() -> dict[str, JudgeKind]:
     """Every installed judge kind by its `[judge] kind` name."""
     found = {k.kind: k for k in BUILTIN}
-    for ep in entry_points(group="accord.judges"):
-        loaded = ep.load()
-        for k in loaded if isinstance(loaded, tuple | list) else (loaded,):
-            if not isinstance(k, JudgeKind):
-                raise ConfigError(f"entry point accord.judges:{ep.name} is not a JudgeKind")
-            if k.kind in found and found[k.kind] != k:
-                raise ConfigError(f"two judge kinds registered as {k.kind!r}")
-            found[k.kind] = k
+    for where, k in plugged("accord.judges"):
+        if not isinstance(k, JudgeKind):
+            raise ConfigError(f"{where} is not a JudgeKind")
+        if k.kind in found and found[k.kind] != k:
+            raise ConfigError(f"two judge kinds registered as {k.kind!r}")
+        found[k.kind] = k
     return found
 
 
