@@ -119,16 +119,17 @@ def evaluate_records(row: RunRow, planned: Iterable[tuple[str, str]], records: l
 def render_run(store: Store, run_id: str, answers: Path | None = None) -> Report:
     """Build the report of a run from the store alone, so any past run can be re-rendered (with `answers`: with
     today's answers from that attestations file)."""
-    evaluation = evaluate_run(store, run_id, answers)
+    row, planned, judges = store.get_run(run_id), store.planned(run_id), recorded_judges(store, run_id)
+    records, outputs = list(store.items(run_id)), store.outputs(run_id)
+    evaluation = evaluate_records(row, planned, records, outputs, judges, answers)  # each read once
     config = evaluation.config
     checks = registered_checks()
     frameworks = [FrameworkInfo(id=f.id, title=f.title, jurisdiction=f.jurisdiction, document=f.document,
                                 status=f.status, superseded=f.superseded_text()) for f in load_catalog()
                   if config.frameworks is None or f.id in config.frameworks]
     return build_report(
-        row=store.get_run(run_id), config=config, records=list(store.items(run_id)), outputs=store.outputs(run_id),
-        metrics=evaluation.metrics, planned=store.planned(run_id), verdicts=evaluation.verdicts,
-        judges=judge_table(recorded_judges(store, run_id)),
+        row=row, config=config, records=records, outputs=outputs, metrics=evaluation.metrics, planned=planned,
+        verdicts=evaluation.verdicts, judges=judge_table(judges),
         concerns={c.id: c.name_en for c in load_taxonomy().values()},
         check_titles={c.id: c.title for c in checks.values()},
         computed={c.id for c in checks.values() if isinstance(c, ComputedCheck)}, frameworks=frameworks,
