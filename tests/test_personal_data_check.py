@@ -10,6 +10,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from faker import Faker
 from stdnum.cn import ric
 from stdnum.eu import vat
@@ -156,3 +157,26 @@ def test_a_dataset_target_feeds_people_counts_into_the_privacy_requirements(tmp_
         v = verdicts[rid]
         assert v["verdict"] == "needs attestation"
         assert {o["name"]: o["value"] for o in v["observations"]}["personal_data.people"] == people
+
+
+@pytest.mark.slow
+def test_the_ray_path_counts_the_same_as_the_local_one(tmp_path: Path) -> None:
+    ray = pytest.importorskip("ray")
+    from accord.checks.personal_data import CHECK
+    from accord.plugins import load_config
+
+    _corpus(tmp_path / "train.jsonl")
+    (tmp_path / "local.toml").write_text(CONFIG.replace('path = "train.jsonl"', f'path = "{tmp_path / "train.jsonl"}"'),
+                                         encoding="utf-8")
+    (tmp_path / "ray.toml").write_text((tmp_path / "local.toml").read_text(encoding="utf-8")
+                                       + "\n[checks.personal_data]\nray = true\n", encoding="utf-8")
+    local, on_ray = load_config(tmp_path / "local.toml"), load_config(tmp_path / "ray.toml")
+    ray.init(address="local", num_cpus=1, include_dashboard=False, log_to_driver=False, _node_ip_address="127.0.0.1")
+    try:
+        got = CHECK.run(on_ray.targets[0], on_ray, None)  # type: ignore[arg-type]
+    finally:
+        ray.shutdown()
+    want = CHECK.run(local.targets[0], local, None)  # type: ignore[arg-type]
+    assert got.details["scanned_on"] == "a Ray cluster" and want.details["scanned_on"] == "local processes"
+    assert [m.model_dump() for m in got.metrics] == [m.model_dump() for m in want.metrics]
+    assert _metric([m.model_dump() for m in got.metrics], "personal_data.people")["value"] == sum(PEOPLE.values())
