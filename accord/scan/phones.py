@@ -40,7 +40,7 @@ def _international(digits: str) -> bool:
 def phone_ok(raw: str) -> bool:
     """Whether `raw` (digits, separators, optional +CC or 00CC, optional "(0)", optional extension) is a
     plausible phone number of a supported plan."""
-    main = _EXTENSION.sub("", raw)
+    main = _EXTENSION.sub("", raw) if "x" in raw or "X" in raw else raw  # every extension has an x
     international = main.startswith("+") or (main.startswith("00") and main[2:3] not in ("", "0"))
     main = main.replace("(0)", "") if international else main
     digits = _NOT_DIGITS.sub("", main)

@@ -63,7 +63,7 @@ def _digits(s: str) -> str:
 def _card(s: str) -> tuple[str, int] | None:
     if " " in s and "-" in s:  # one kind of separator or none
         return None
-    kind = card_type(_digits(s))
+    kind = card_type(s.replace(" ", "").replace("-", ""))  # the card pattern holds digits, spaces and hyphens
     return (kind, len(s)) if kind else None
 
 
@@ -71,15 +71,18 @@ def _iban(s: str) -> tuple[str, int] | None:
     want = IBAN_LENGTHS.get(s[:2])
     if want is None:
         return None
-    kept = [i for i, ch in enumerate(s) if ch != " "]
-    if len(kept) < want:
-        return None
-    end = kept[want - 1] + 1
+    if " " not in s[:want]:  # no space before the IBAN's last character
+        end = want
+    else:
+        kept = [i for i, ch in enumerate(s) if ch != " "]
+        if len(kept) < want:
+            return None
+        end = kept[want - 1] + 1
     return ("IBAN", end) if iban_ok(s[:end].replace(" ", "")) else None
 
 
 def _ssn(s: str) -> bool:
-    d = _digits(s)
+    d = s.replace("-", "").replace(" ", "")  # both SSN patterns hold digits, hyphens and spaces only
     return us_ssn_ok(d[:3], d[3:5], d[5:])
 
 
@@ -99,13 +102,12 @@ def _ipv6(s: str) -> bool:
     return True
 
 
-_LAST_GROUP = re.compile(r"[0-9]+$")
+_DIGIT_CHARS = "0123456789"
 
 
 def _separated_phone(s: str) -> bool:
     """A phone written with separators or a prefix; its last group has at least two digits."""
-    last = _LAST_GROUP.search(s)
-    return not s.isdigit() and last is not None and len(last.group()) >= 2 and phone_ok(s)
+    return not s.isdigit() and len(s) - len(s.rstrip(_DIGIT_CHARS)) >= 2 and phone_ok(s)
 
 
 def _email(s: str) -> bool:
