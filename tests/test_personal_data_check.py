@@ -145,6 +145,9 @@ def test_a_dataset_target_feeds_people_counts_into_the_privacy_requirements(tmp_
     written = (tmp_path / "out" / "report.json").read_text(encoding="utf-8") + \
         (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert not [v for vs in values.values() for v in vs if v in written or v.replace("-", "") in written]
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "People named by identifier" in html and "standard_contract_or_certification" in html
+    assert all(m in html for i in details["identifiers"] for m in i["masked_examples"])
 
     verdicts = {v["requirement"]: v for v in report["verdicts"] if v["target"] == "train"}
     attested = verdicts["tc260-003:5.2.ip-and-personal-info"]
