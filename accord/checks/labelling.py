@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -70,6 +70,28 @@ class Answer:
     finish_reason: str | None = None
 
 
+@dataclass(frozen=True)
+class Row:
+    """One answer as the report shows it."""
+
+    id: str
+    language: str
+    prompt: str
+    answer: str
+    notice: str | None
+    form: str | None
+    where: str | None
+    cut_short: bool
+
+
+def _row(a: Answer) -> Row:
+    notice = find_notice(a.text or "")
+    return Row(id=a.probe.id, language=a.probe.language, prompt=a.probe.text()[:EXCERPT],
+               answer=(a.text or "")[:EXCERPT], notice=notice.text if notice else None,
+               form=notice.form if notice else None, where=notice.where if notice else None,
+               cut_short=a.finish_reason == "length")
+
+
 async def _ask(target: TargetBase, probes: list[Probe], sampling: Sampling) -> list[Answer]:
     chat = build_target(target)
     await chat.open()
@@ -105,21 +127,15 @@ def _text_part(target: TargetBase, config: AuditConfig, cfg: LabellingSettings, 
     if not done:
         first = next((a.error for a in answers if a.error), "no answer")
         raise AccordError(f"labelling: none of {len(answers)} requests was answered ({first})")
-    rows = []
-    for a in done:
-        notice = find_notice(a.text or "")
-        rows.append({"id": a.probe.id, "language": a.probe.language, "prompt": a.probe.text()[:EXCERPT],
-                     "answer": (a.text or "")[:EXCERPT], "notice": notice.text if notice else None,
-                     "form": notice.form if notice else None, "where": notice.where if notice else None,
-                     "cut_short": a.finish_reason == "length"})
-    metrics = [_rate(NOTICE_RATE, target.name, sum(r["notice"] is not None for r in rows), len(rows), {})]
+    rows = [_row(a) for a in done]
+    metrics = [_rate(NOTICE_RATE, target.name, sum(r.notice is not None for r in rows), len(rows), {})]
     per_language: dict[str, dict[str, int]] = {}
-    for lang in sorted({r["language"] for r in rows}):
-        mine = [r for r in rows if r["language"] == lang]
-        k = sum(r["notice"] is not None for r in mine)
+    for lang in sorted({r.language for r in rows}):
+        mine = [r for r in rows if r.language == lang]
+        k = sum(r.notice is not None for r in mine)
         metrics.append(_rate(NOTICE_RATE, target.name, k, len(mine), {"language": lang}))
         per_language[lang] = {"labelled": k, "answers": len(mine)}
-    unlabelled = [r for r in rows if r["notice"] is None]
+    unlabelled = [r for r in rows if r.notice is None]
     every = not unlabelled
     rule = ("every answer carries a visible notice" if every else
             f"{len(unlabelled)} of {len(rows)} answers carry no visible notice, so not every generated text is "
@@ -127,10 +143,11 @@ def _text_part(target: TargetBase, config: AuditConfig, cfg: LabellingSettings, 
     details = {
         "applies": True, "answers": len(rows), "failed": [a.error for a in answers if a.text is None],
         "per_language": per_language, "every_answer_labelled": every, "rule": rule,
-        "forms": dict(Counter(r["form"] for r in rows if r["form"])),
-        "positions": dict(Counter(r["where"] for r in rows if r["where"])),
-        "cut_short": sum(r["cut_short"] for r in rows), "max_tokens": config.sampling.max_tokens,
-        "unlabelled_examples": unlabelled[:10], "labelled_examples": [r for r in rows if r["notice"]][:5],
+        "forms": dict(Counter(r.form for r in rows if r.form)),
+        "positions": dict(Counter(r.where for r in rows if r.where)),
+        "cut_short": sum(r.cut_short for r in rows), "max_tokens": config.sampling.max_tokens,
+        "unlabelled_examples": [asdict(r) for r in unlabelled[:10]],
+        "labelled_examples": [asdict(r) for r in rows if r.notice][:5],
         "scorer": SCORER,
     }
     langs = ", ".join(f"{lang} {v['labelled']}/{v['answers']}" for lang, v in per_language.items())
