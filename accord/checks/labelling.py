@@ -188,9 +188,9 @@ class LabellingCheck:
             metrics, text, summary = _text_part(target, config, cfg, selection)
         else:
             said = "does not list text" if generates is not None else "does not say what it generates"
-            text = {"applies": False, "reason": f"not applicable: the system's profile {said} (`[profile] "
-                    "generates`), so no request was sent; add \"text\" if it publishes generated text"}
-            metrics, summary = [], [text["reason"]]
+            text = {"applies": False, "reason": f"the system's profile {said} (`[profile] generates`), so no "
+                    "request was sent; add \"text\" if it publishes generated text"}
+            metrics, summary = [], [f"not applicable: {text['reason']}"]
         file_metrics, files, file_summary = _files_part(target.name, cfg.files)
         media = {kind: list(MEDIA_RULES[kind]) for kind in (generates or []) if kind in MEDIA_RULES}
         if media:
