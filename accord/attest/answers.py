@@ -168,15 +168,20 @@ def attestations_from(path: Path, already: dict[str, Attestation]) -> dict[str, 
 
 
 def _documented(out: dict[str, Attestation], docs: Documentation, base: Path, source: str) -> dict[str, Attestation]:
-    """Each documentation rule's presence table attached to its answer; where the documents are named complete
-    and lack a required element, the rule is decided `not met` by them, whatever the answer."""
-    rows = check_documents([base / f for f in docs.files])
+    """Each documentation rule's presence table attached to its answer; where the documents are named complete,
+    were all read, and lack an element the rule asks for without condition (from a text we read), the rule is
+    decided `not met` by them, whatever the answer."""
+    checked = check_documents([base / f for f in docs.files])
+    rows = checked.rows
+    unread = tuple(f"not read: {u.file}: {u.reason}" for u in checked.unread)
     out = dict(out)
     for rid in dict.fromkeys(r.requirement for r in rows):
         mine = [r for r in rows if r.requirement == rid]
-        table = tuple(f"{r.element}: {r.state}, {r.where} ({r.source})" for r in mine)
-        missing = [r.asks for r in mine if r.state == "missing"]
-        if docs.complete and missing:
+        table = unread + tuple(f"{r.element}: {r.state}, {r.where} ({r.source}"
+                               + ("; where applicable" if r.where_applicable else "")
+                               + (f"; source {r.confidence}" if r.confidence != "verified" else "") + ")" for r in mine)
+        missing = [r.asks for r in mine if r.decides]
+        if docs.complete and missing and not unread:
             out[rid] = Attestation(answer="no", question=question_of().get(rid), answered_by="accord docs check",
                                    note=f"the documentation named complete ({', '.join(docs.files)}) lacks "
                                         + "; ".join(missing),
