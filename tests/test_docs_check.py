@@ -88,7 +88,8 @@ def test_a_cyclonedx_model_card(tmp_path: Path) -> None:
     (tmp_path / "bom.json").write_text(json.dumps(bom), encoding="utf-8")
     result = accord("docs", "check", "bom.json", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    rows = {r["element"]: r for r in json.loads(result.stdout)["elements"] if r["requirement"].startswith("eu-ai-act:annex-xi")}
+    rows = {r["element"]: r for r in json.loads(result.stdout)["elements"]
+            if r["requirement"].startswith("eu-ai-act:annex-xi")}
     assert rows["architecture-and-parameters"]["state"] == "found"
     assert rows["architecture-and-parameters"]["where"].startswith("field “modelCard.modelParameters.architecture")
     assert rows["evaluation"]["state"] == "found" and rows["training-data"]["state"] == "found"
@@ -101,7 +102,8 @@ def test_unreadable_documents_are_one_line_errors(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     (tmp_path / "plain.json").write_text("{}", encoding="utf-8")
     (tmp_path / "card.md").write_text(CARD, encoding="utf-8")
-    for args, said in ((("doc.pdf",), "no document could be read: doc.pdf: not a readable PDF"), (("gone.md",), "document not found"),
+    for args, said in ((("doc.pdf",), "no document could be read: doc.pdf: not a readable PDF"),
+                       (("gone.md",), "document not found"),
                        (("latin.md",), "not UTF-8"), (("bad.json",), "not valid JSON"),
                        (("plain.json",), "no CycloneDX component with a `modelCard`"),
                        (("card.md", "-r", "eu-ai-act:art-99"), "no documentation elements for eu-ai-act:art-99")):

@@ -1,7 +1,8 @@
 """`accord docs check`: which elements a rule asks documentation to contain are present in the user's documents.
 
 Reads Markdown (with YAML front matter, as Hugging Face model cards are written), plain text, CycloneDX
-ML-BOM JSON (`components[].modelCard`) and PDF text (accord.attest.pdf). For each element (accord/catalog/documentation.toml): `found` where a
+ML-BOM JSON (`components[].modelCard`) and PDF text (accord.attest.pdf). For each element
+(accord/catalog/documentation.toml): `found` where a
 heading, a front-matter key or a model-card field matches the element's patterns and has content under it;
 `unclear` where the words occur only in running text; `missing` otherwise. Presence, never truth: a section
 headed "Training data" that says nothing useful still reads `found` if it has any text. A PDF whose text cannot be
