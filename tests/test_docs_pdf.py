@@ -74,6 +74,11 @@ def test_a_pdf_technical_documentation_against_annex_iv(tmp_path: Path) -> None:
     assert rows["declaration-of-conformity"]["state"] == "missing"
     assert rows["validation-and-testing"]["state"] == "missing"
     assert rows["product-illustrations"]["where_applicable"] is True
+    # a wrapped line of running text is not a heading: the word in it is only a mention
+    write_pdf(tmp_path / "notes.pdf", [["Notes", "Our systems team keeps the record; the hardware it runs on is",
+                                        "listed in appendix B of the operations manual."]])
+    wrapped = _rows(_check(tmp_path, "notes.pdf", "-r", "eu-ai-act:art-11"), "eu-ai-act:art-11")["hardware"]
+    assert wrapped["state"] == "unclear" and wrapped["where"].startswith("mentioned in running text (notes.pdf page 1")
     text = accord("docs", "check", "techdoc.pdf", "-r", "eu-ai-act:art-11", cwd=tmp_path).stdout
     assert text.startswith("eu-ai-act:art-11  (Regulation (EU) 2024/1689, Article 11 and Annex IV)")
     assert "MISSING  product-illustrations: no heading, field or mention found [where applicable]" in text

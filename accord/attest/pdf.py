@@ -1,8 +1,9 @@
 """The text of a PDF, read with pypdf, for `accord docs check`; a PDF whose text cannot be had is one finding.
 
 A PDF carries no headings a reader can trust, so its lines are read the way a person skims a form: a short line
-that does not end like a sentence is a heading (filled when running text, or a numbered sub-heading of it, follows);
-a short `Label: value` line is a labelled field. Presence only, as for Markdown.
+that does not end like a sentence and starts with a capital, a digit or a CJK character is a heading (filled when
+running text, or a numbered sub-heading of it, follows); a short `Label: value` line is a labelled field. Presence
+only, as for Markdown.
 """
 
 from __future__ import annotations
@@ -71,9 +72,11 @@ _LABEL = re.compile(r"^([^:：]{2,60})[:：]\s*(.*)$")
 
 
 def looks_like_heading(text: str) -> bool:
-    words = text.split()
-    return 0 < len(text) <= 90 and len(words) <= 12 and not text.endswith((".", ",", ";", "?", "!", "。", "；", "？")) \
-        and (text[0].isalnum())
+    """Short, not ending like a sentence, and not starting lower-case (a wrapped line of running text usually does)."""
+    first = text[:1]
+    return 0 < len(text) <= 90 and len(text.split()) <= 10 \
+        and not text.endswith((".", ",", ";", "?", "!", "。", "；", "？", "，")) \
+        and (first.isdigit() or first.isupper() or (first.isalpha() and not first.isascii()))
 
 
 def label(text: str) -> tuple[str, str] | None:
