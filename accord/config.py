@@ -379,6 +379,7 @@ class Attestation(_Strict):
     example: str | None = None  # that file's `example`: these are example answers, not a real system's
     documentation: tuple[str, ...] = ()  # `accord docs check`'s presence table for the rule, one line per element
     by_documentation: bool = False  # decided by documentation named complete that lacks a required element
+    targets: tuple[str, ...] = ()  # the systems (target names) the answer covers; empty: every system
 
 
 class AuditConfig(_Strict):
