@@ -12,6 +12,7 @@ from __future__ import annotations
 import typer
 
 from accord.cli import attest, audit, catalog, data, docs, evidence, fairness, judge, label, probes, scan, transfer
+from accord.cli.imports import import_app
 from accord.cli._errors import AccordGroup
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -32,6 +33,7 @@ app.command("verify")(evidence.verify)
 app.command("attest")(attest.attest)
 app.add_typer(docs.docs_app, name="docs")
 app.add_typer(data.data_app, name="data")
+app.add_typer(import_app, name="import")
 
 
 def main() -> None:
