@@ -12,8 +12,8 @@ from __future__ import annotations
 import typer
 
 from accord.cli import attest, audit, catalog, data, docs, evidence, fairness, judge, label, probes, scan, transfer
-from accord.cli.imports import import_app
 from accord.cli._errors import AccordGroup
+from accord.cli.imports import import_app
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Accord: test an AI system once, assess it against many jurisdictions' AI rules.")

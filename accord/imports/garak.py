@@ -75,7 +75,7 @@ def _items(path: Path, attempt: dict[str, Any]) -> list[ImportedItem]:
     if not isinstance(turns, list):
         raise not_format(path, WHAT, f"attempt {attempt.get('uuid')} has no prompt turns")
     messages = tuple((str(t.get("role", "user")), str((t.get("content") or {}).get("text") or "")) for t in turns)
-    last_user = next((t for t in reversed(turns) if t.get("role") == "user"), {})
+    last_user: dict[str, Any] = next((t for t in reversed(turns) if t.get("role") == "user"), {})
     language = (last_user.get("content") or {}).get("lang")
     detectors = attempt.get("detector_results") or {}
     out = []
