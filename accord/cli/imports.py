@@ -49,16 +49,19 @@ def promptfoo(results: FileArg, config: ConfigOpt = None, as_kind: AsOpt = None,
 
 def _import(tool: str, path: Path, config: Path | None, as_kind: str | None, name: str | None, out: Path,
             store: Path | None) -> None:
-    from accord.audit import exit_code_for, render_run
-    from accord.cli.audit import _store
-    from accord.demo.defaults import default_config
-    from accord.imports import READERS, import_transcript, map_probe
-    from accord.plugins import load_config
-    from accord.report.html import write_report
+    from accord.imports import READERS, map_probe
 
     if as_kind is not None:
         map_probe(tool, "", as_kind)  # an unknown kind is refused before the file is read
-    transcript = READERS[tool](path)
+    transcript = READERS[tool](path)  # a bad file is refused before the checks and judges load
+
+    from accord.audit import exit_code_for, render_run
+    from accord.cli.audit import _store
+    from accord.demo.defaults import default_config
+    from accord.imports.record import import_transcript
+    from accord.plugins import load_config
+    from accord.report.html import write_report
+
     # without --config: the default's profile, never its example answers (they are the demo model's, not this
     # system's)
     cfg = load_config(config) if config else default_config(answers=False).model_copy(
