@@ -11,7 +11,12 @@ Licences are normalised with the `license-expression` library's SPDX licence lis
 names no SPDX licence is **unknown**, an empty one **missing**. Terms read from the SPDX ids: **non-commercial**
 (a Creative Commons `-NC` licence), **share-alike** (a Creative Commons `-SA` licence) and **copyleft** (the
 GPL, LGPL, AGPL, MPL, EPL, EUPL, CDDL, OSL families and ODbL, which ask derived works to keep the licence). An
-expression with OR is counted under a term only when every choice carries it.
+expression with OR is counted under a term only when every choice carries it. A licence given as a URL is
+read when it is an SPDX licence page (`https://spdx.org/licenses/MIT.html`) or a Creative Commons deed
+(`https://creativecommons.org/licenses/by-sa/4.0/`, `.../publicdomain/zero/1.0/`), as Croissant recommends.
+
+A Hugging Face dataset card or a Croissant file is read as a manifest by `accord.scan.licence_cards`; with
+`ray`, a table's batches are tallied on a Ray cluster (`accord.scan.ray_scan.tally_ray`) to the same report.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -66,14 +71,31 @@ def normalise(raw: str) -> Normalised:
     text = raw.strip()
     if not text or text.lower() in ("none", "null", "nan", "n/a"):
         return Normalised(None, "")
+    text = _from_url(text)
     licensing = _licensing()
     for candidate in dict.fromkeys((text, re.sub(r"\s+(?=\d)", "-", text), text.replace(" ", "-"))):
-        info = licensing.validate(candidate)
+        try:
+            info = licensing.validate(candidate)
+        except Exception:  # noqa: BLE001 - the library fails (AttributeError) on some characters, e.g. "/"
+            continue
         if not info.errors and not info.invalid_symbols and info.normalized_expression:
             parsed = licensing.parse(info.normalized_expression)
             symbols = tuple(sorted(str(s) for s in parsed.symbols))
             return Normalised(info.normalized_expression, text, symbols, _alternatives(licensing, parsed))
     return Normalised(None, text)
+
+
+_SPDX_URL = re.compile(r"^https?://spdx\.org/licenses/([A-Za-z0-9.+-]+?)(?:\.html|\.json)?/?$")
+_CC_URL = re.compile(r"^https?://creativecommons\.org/(?:licenses/([a-z-]+)|publicdomain/(zero))/(\d\.\d)/?", re.I)
+
+
+def _from_url(text: str) -> str:
+    """The SPDX id a licence URL names (an SPDX licence page, a Creative Commons deed), else `text` unchanged."""
+    if m := _SPDX_URL.match(text):
+        return m.group(1)
+    if m := _CC_URL.match(text):
+        return f"CC0-{m.group(3)}" if m.group(2) else f"CC-{m.group(1).upper()}-{m.group(3)}"
+    return text
 
 
 def _alternatives(licensing: Any, parsed: Any) -> tuple[tuple[str, ...], ...]:
@@ -124,43 +146,105 @@ class LicenceReport(BaseModel):
     copyleft_records: int
     opt_out_records: int | None  # None: the manifest records no opt-out signal
     sources_without_licence: list[str] = []  # up to 20, of rows whose licence is unknown or missing
+    format: Literal["table", "dataset-card", "croissant"] = "table"  # what the manifest was read as
+    based_on: list[str] = []  # datasets this one derives from (card `source_datasets`, Croissant `isBasedOn`)
+    findings: list[str] = []  # what the card or Croissant file lacks or says oddly
+    cite_as: str | None = None  # Croissant `citeAs`
 
 
 @dataclass
-class _Tally:
+class Partial:
+    """The tally of one batch of rows: records by raw licence value, and what the report needs beside. Partials
+    of consecutive batches merge (`merge`) into the same figures whichever process or Ray worker made them."""
+
     rows: int = 0
-    by_licence: Counter[str] = field(default_factory=Counter)
-    terms_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    opt_out: int | None = None
-    loose_sources: list[str] = field(default_factory=list)
+    by_raw: Counter[str] = field(default_factory=Counter)
+    opt_out: int | None = None  # None: no opt-out column
+    loose_sources: list[str] = field(default_factory=list)  # first distinct sources with no usable licence
 
-    def add(self, licence: str, source: str | None, count: int, opt_out: bool | None) -> None:
-        n = normalise(licence)
+    def merge(self, other: Partial) -> Partial:
+        """This batch followed by `other`."""
+        loose = list(dict.fromkeys(self.loose_sources + other.loose_sources))[:LOOSE_SOURCES]
+        opt = None if self.opt_out is None and other.opt_out is None else (self.opt_out or 0) + (other.opt_out or 0)
+        return Partial(self.rows + other.rows, self.by_raw + other.by_raw, opt, loose)
+
+
+LOOSE_SOURCES = 20
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The manifest's columns that matter, found by name."""
+
+    licence: str
+    source: str | None
+    count: str | None
+    opt_out: str | None
+
+    @classmethod
+    def of(cls, path: Path, columns: Iterable[str], licence_column: str | None) -> Columns:
+        names = list(columns)
+        lic = licence_column or _pick(names, LICENCE_COLUMNS)
+        if lic is None or lic not in names:
+            raise ManifestError(f"{path}: no licence column (looked for {', '.join(LICENCE_COLUMNS)}; name yours "
+                                "with --licence-column)")
+        src, cnt, opt = (_pick(names, c) for c in (SOURCE_COLUMNS, COUNT_COLUMNS, OPT_OUT_COLUMNS))
+        return cls(lic, src, cnt, opt)
+
+    def keep(self) -> list[str]:
+        return [c for c in (self.licence, self.source, self.count, self.opt_out) if c is not None]
+
+
+def tally(frame: Any, cols: Columns) -> Partial:
+    """One batch (a pandas frame) counted by raw licence value, vectorised: each distinct value is normalised
+    once, not each row."""
+    import pandas as pd
+
+    n = len(frame)
+    lic = frame[cols.licence].fillna("").astype(str)
+    if cols.count:
+        counts = pd.to_numeric(frame[cols.count], errors="coerce").fillna(1).clip(lower=0).astype("int64")
+    else:
+        counts = pd.Series(1, index=frame.index, dtype="int64")
+    by_raw = Counter({str(k): int(v) for k, v in counts.groupby(lic.values, sort=False).sum().items()})
+    opt = None
+    if cols.opt_out:
+        flag = frame[cols.opt_out].astype(str).str.strip().str.lower().isin(_TRUE)
+        opt = int(counts[flag.values].sum())
+    loose: list[str] = []
+    if cols.source:
+        bad = {raw for raw in by_raw if normalise(raw).spdx is None}
+        if bad:
+            src = frame[cols.source].fillna("").astype(str)
+            picked = src[lic.isin(bad).values & (src != "").values]
+            loose = picked.drop_duplicates().head(LOOSE_SOURCES).tolist()
+    return Partial(n, by_raw, opt, loose)
+
+
+def build_report(manifest: str, part: Partial, **extra: Any) -> LicenceReport:
+    """The report of a whole manifest's merged tally."""
+    by_licence: Counter[str] = Counter()
+    terms_of: dict[str, tuple[str, ...]] = {}
+    for raw, count in part.by_raw.items():
+        n = normalise(raw)
         key = n.spdx or ("missing" if n.status == "missing" else f"unknown: {n.raw[:80]}")
-        self.rows += 1
-        self.by_licence[key] += count
-        self.terms_of.setdefault(key, terms(n))
-        if opt_out is not None:
-            self.opt_out = (self.opt_out or 0) + (count if opt_out else 0)
-        if n.spdx is None and source and len(self.loose_sources) < 20 and source not in self.loose_sources:
-            self.loose_sources.append(source)
+        by_licence[key] += count
+        terms_of.setdefault(key, terms(n))
+    total = sum(by_licence.values())
+    lines = [LicenceLine(licence=k, records=v, share=v / total if total else 0.0, terms=terms_of[k])
+             for k, v in sorted(by_licence.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    def report(self, manifest: str) -> LicenceReport:
-        total = sum(self.by_licence.values())
-        lines = [LicenceLine(licence=k, records=v, share=v / total if total else 0.0, terms=self.terms_of[k])
-                 for k, v in sorted(self.by_licence.items(), key=lambda kv: (-kv[1], kv[0]))]
+    def where(pred: Any) -> int:
+        return sum(x.records for x in lines if pred(x))
 
-        def where(pred: Any) -> int:
-            return sum(x.records for x in lines if pred(x))
-
-        return LicenceReport(
-            manifest=manifest, rows=self.rows, records=total, licences=lines,
-            unknown_records=where(lambda x: x.licence.startswith("unknown: ")),
-            missing_records=where(lambda x: x.licence == "missing"),
-            non_commercial_records=where(lambda x: "non_commercial" in x.terms),
-            share_alike_records=where(lambda x: "share_alike" in x.terms),
-            copyleft_records=where(lambda x: "copyleft" in x.terms),
-            opt_out_records=self.opt_out, sources_without_licence=self.loose_sources)
+    return LicenceReport(
+        manifest=manifest, rows=part.rows, records=total, licences=lines,
+        unknown_records=where(lambda x: x.licence.startswith("unknown: ")),
+        missing_records=where(lambda x: x.licence == "missing"),
+        non_commercial_records=where(lambda x: "non_commercial" in x.terms),
+        share_alike_records=where(lambda x: "share_alike" in x.terms),
+        copyleft_records=where(lambda x: "copyleft" in x.terms),
+        opt_out_records=part.opt_out, sources_without_licence=part.loose_sources, **extra)
 
 
 def _pick(columns: Iterable[str], wanted: tuple[str, ...]) -> str | None:
@@ -168,50 +252,72 @@ def _pick(columns: Iterable[str], wanted: tuple[str, ...]) -> str | None:
     return next((lower[w] for w in wanted if w in lower), None)
 
 
+BATCH_ROWS = 100_000
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+
+
 def _batches(path: Path) -> Iterator[Any]:
-    """The manifest as pandas frames of at most 100,000 rows."""
+    """The manifest as pandas frames of at most BATCH_ROWS rows."""
     import pandas as pd
 
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=100_000)
+            yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=BATCH_ROWS)
         elif suffix in (".jsonl", ".ndjson"):
-            yield from pd.read_json(path, lines=True, dtype=False, chunksize=100_000)
+            yield from pd.read_json(path, lines=True, dtype=False, chunksize=BATCH_ROWS)
         elif suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=100_000):
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
                 yield batch.to_pandas()
         else:
-            raise ManifestError(f"{path}: a manifest is .csv, .jsonl or .parquet")
+            raise ManifestError(f"{path}: a manifest is .csv, .jsonl, .parquet, a dataset card (README.md) or a "
+                                "Croissant file (.json)")
     except (OSError, ValueError) as exc:
         raise ManifestError(f"{path}: cannot read the manifest: {exc}") from None
 
 
-def licence_report(path: Path, *, licence_column: str | None = None) -> LicenceReport:
-    """Read the manifest at `path` and tally its records by normalised licence."""
+def table_batches(path: Path, licence_column: str | None) -> Iterator[tuple[Any, Columns]]:
+    """Each batch of a table manifest with its columns, cut to the columns that matter."""
+    cols: Columns | None = None
+    for frame in _batches(path):
+        cols = cols or Columns.of(path, frame.columns, licence_column)
+        missing = [c for c in cols.keep() if c not in frame.columns]
+        if missing:
+            raise ManifestError(f"{path}: a batch lacks the column(s) {', '.join(missing)}")
+        yield frame[cols.keep()], cols
+
+
+def licence_report(path: Path, *, licence_column: str | None = None, ray: bool = False,
+                   ray_address: str | None = None) -> LicenceReport:
+    """Read the manifest at `path` (a table, a Hugging Face dataset card or a Croissant file) and tally its
+    records by normalised licence. With `ray`, the batches of a table are tallied by Ray Data on the cluster at
+    `ray_address` (None: a new local one, or RAY_ADDRESS); the report is the same."""
     if not path.is_file():
         raise ManifestError(f"{path}: no such file")
-    tally = _Tally()
-    for frame in _batches(path):
-        lic = licence_column or _pick(frame.columns, LICENCE_COLUMNS)
-        if lic is None or lic not in frame.columns:
-            raise ManifestError(f"{path}: no licence column (looked for {', '.join(LICENCE_COLUMNS)}; name yours "
-                                "with --licence-column)")
-        src, cnt, opt = (_pick(frame.columns, c) for c in (SOURCE_COLUMNS, COUNT_COLUMNS, OPT_OUT_COLUMNS))
-        n = len(frame)
-        licences = frame[lic].fillna("").astype(str).tolist()
-        sources = frame[src].fillna("").astype(str).tolist() if src else [None] * n
-        counts = [_count(v) for v in frame[cnt].tolist()] if cnt else [1] * n
-        opts = [str(v).strip().lower() in _TRUE for v in frame[opt].tolist()] if opt else [None] * n
-        for row in zip(licences, sources, counts, opts, strict=True):
-            tally.add(*row)
-    return tally.report(str(path))
+    from accord.scan.licence_cards import card_kind, read_card
+
+    kind = card_kind(path)
+    if kind is not None:
+        card = read_card(path, kind)
+        return build_report(str(path), tally(card.frame, card.columns), format=kind, based_on=card.based_on,
+                            findings=card.findings, cite_as=card.cite_as)
+    if ray:
+        from accord.scan.ray_scan import tally_ray
+
+        part = tally_ray(table_batches(path, licence_column), ray_address)
+    else:
+        part = Partial()
+        for frame, cols in table_batches(path, licence_column):
+            part = part.merge(tally(frame, cols))
+    if part.rows == 0:
+        Columns.of(path, _header(path), licence_column)  # an empty manifest still needs its licence column
+    return build_report(str(path), part)
 
 
-def _count(value: object) -> int:
+def _header(path: Path) -> list[str]:
     try:
-        return max(0, int(float(str(value))))
-    except ValueError:
-        return 1
+        return list(next(_batches(path)).columns)
+    except StopIteration:
+        return []

@@ -2,11 +2,15 @@
 
 This process reads the file and cuts it into the same batches as a local scan; Ray Data scans the batches on
 the cluster's workers; the findings come back and are put in the fixed order, so they are byte-identical
-to a local scan's."""
+to a local scan's. The licence scan (`accord data licences --ray`) goes the same way: its batches are tallied
+on the workers and the tallies merged back in order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from accord.errors import ConfigError
@@ -34,9 +38,10 @@ class _ScanBatches:
         return cols
 
 
-def scan_ray(batches: Iterable[list[Document]], types: Sequence[str], address: str | None) -> list[Finding]:
-    """All findings of `batches`, scanned by Ray Data on the cluster at `address` (None: start a local one,
-    or join RAY_ADDRESS)."""
+@contextmanager
+def ray_session(address: str | None) -> Iterator[Any]:
+    """The `ray` module, joined to the cluster at `address` (None: RAY_ADDRESS, or a new local one) unless this
+    process already is; a cluster joined here is left on the way out."""
     try:
         import ray
     except ImportError:
@@ -48,18 +53,67 @@ def scan_ray(batches: Iterable[list[Document]], types: Sequence[str], address: s
         except (ConnectionError, ValueError, RuntimeError) as exc:
             raise ConfigError(f"cannot reach the Ray cluster at {address or 'the default address'}: {exc}") from None
     try:
-        items = [{"docs": [d.doc for d in b], "fields": [d.field or "" for d in b], "texts": [d.text for d in b]}
-                 for b in batches]
-        if not items:
-            return []
-        ds = ray.data.from_items(items).map_batches(
-            _ScanBatches, fn_constructor_args=(tuple(types),), batch_size=1, batch_format="numpy",
-            concurrency=max(1, int(ray.cluster_resources().get("CPU", 1))))
-        rows = ds.take_all()
+        yield ray
     finally:
         if started:
             ray.shutdown()
+
+
+def map_on_ray(ray: Any, items: list[dict[str, Any]], fn: Any, args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    """Every row `fn` (a callable class built with `args` once per worker) makes of `items`, one item per Ray
+    Data batch, on as many workers as the cluster has CPUs."""
+    if not items:
+        return []
+    ds = ray.data.from_items(items).map_batches(
+        fn, fn_constructor_args=args, batch_size=1, batch_format="numpy",
+        concurrency=max(1, min(len(items), int(ray.cluster_resources().get("CPU", 1)))))
+    return list(ds.take_all())
+
+
+def scan_ray(batches: Iterable[list[Document]], types: Sequence[str], address: str | None) -> list[Finding]:
+    """All findings of `batches`, scanned by Ray Data on the cluster at `address` (None: start a local one,
+    or join RAY_ADDRESS)."""
+    with ray_session(address) as ray:
+        items = [{"docs": [d.doc for d in b], "fields": [d.field or "" for d in b], "texts": [d.text for d in b]}
+                 for b in batches]
+        rows = map_on_ray(ray, items, _ScanBatches, (tuple(types),))
     found = [Finding(int(r["doc"]), str(r["field"]) or None, int(r["start"]), int(r["end"]), str(r["type"]),
                      str(r["text"]), float(r["score"])) for r in rows]
     found.sort(key=Finding.sort_key)
     return found
+
+
+class _TallyBatches:
+    """A Ray Data callable class: tallies manifest batches (accord.scan.licences.tally) on a worker."""
+
+    def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
+        import pandas as pd
+
+        from accord.scan.licences import Columns, tally
+
+        out: dict[str, list[Any]] = {"index": [], "partial": []}
+        for index, cols, frame in zip(rows["index"], rows["columns"], rows["frame"], strict=True):
+            part = tally(pd.read_json(io.StringIO(str(frame)), orient="split", dtype=False),
+                         Columns(**json.loads(str(cols))))
+            out["index"].append(int(index))
+            out["partial"].append(json.dumps([part.rows, dict(part.by_raw), part.opt_out, part.loose_sources]))
+        return out
+
+
+def tally_ray(batches: Iterable[tuple[Any, Any]], address: str | None) -> Any:
+    """The merged licence tally of a manifest's (frame, columns) batches, each tallied by Ray Data on the cluster
+    at `address`, merged back in batch order: the same Partial as tallying them here."""
+    from collections import Counter
+    from dataclasses import asdict
+
+    from accord.scan.licences import Partial
+
+    with ray_session(address) as ray:
+        items = [{"index": i, "columns": json.dumps(asdict(cols)), "frame": frame.to_json(orient="split", index=False)}
+                 for i, (frame, cols) in enumerate(batches)]
+        rows = map_on_ray(ray, items, _TallyBatches)
+    merged = Partial()
+    for row in sorted(rows, key=lambda r: int(r["index"])):
+        n, by_raw, opt, loose = json.loads(str(row["partial"]))
+        merged = merged.merge(Partial(n, Counter(by_raw), opt, loose))
+    return merged
