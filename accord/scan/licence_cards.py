@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from accord.scan.licences import Columns, ManifestError, normalise
+from accord.scan.licence_tally import Columns, ManifestError, normalise
 
 Kind = Literal["dataset-card", "croissant"]
 _COLUMNS = Columns(licence="licence", source="source", count="records", opt_out=None)

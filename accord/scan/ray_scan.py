@@ -89,7 +89,7 @@ class _TallyBatches:
     def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
         import pandas as pd
 
-        from accord.scan.licences import Columns, tally
+        from accord.scan.licence_tally import Columns, tally
 
         out: dict[str, list[Any]] = {"index": [], "partial": []}
         for index, cols, frame in zip(rows["index"], rows["columns"], rows["frame"], strict=True):
@@ -106,7 +106,7 @@ def tally_ray(batches: Iterable[tuple[Any, Any]], address: str | None) -> Any:
     from collections import Counter
     from dataclasses import asdict
 
-    from accord.scan.licences import Partial
+    from accord.scan.licence_tally import Partial
 
     with ray_session(address) as ray:
         items = [{"index": i, "columns": json.dumps(asdict(cols)), "frame": frame.to_json(orient="split", index=False)}
