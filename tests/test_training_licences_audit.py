@@ -78,3 +78,6 @@ def test_the_audit_shows_licence_shares_beside_the_training_data_questions(tmp_p
     claims = {c["bom-ref"]: c for c in cdx["declarations"]["claims"]}
     claim = claims["accord:claim:train:tc260-003:5.1.licences"]
     assert claim["evidence"] == [unanswered["bom-ref"]]
+    html = (tmp_path / "accord-report" / "report.html").read_text(encoding="utf-8")
+    assert "the training data&#39;s licences as SPDX ids" in html or "the training data's licences as SPDX ids" in html
+    assert "<code>CC-BY-NC-SA-4.0</code>" in html and "<code>https://c.example/3</code>" in html
