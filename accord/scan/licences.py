@@ -50,32 +50,51 @@ BATCH_ROWS = 100_000
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 
 
-def _batches(path: Path) -> Iterator[Any]:
-    """The manifest as pandas frames of at most BATCH_ROWS rows."""
+def _header(path: Path) -> list[str] | None:
+    """The column names of a CSV or Parquet manifest, read without its rows (None for JSONL: known per batch)."""
     import pandas as pd
 
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=BATCH_ROWS)
-        elif suffix in (".jsonl", ".ndjson"):
-            yield from pd.read_json(path, lines=True, dtype=False, chunksize=BATCH_ROWS)
+            return [str(c) for c in pd.read_csv(path, nrows=0).columns]
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            return list(pq.ParquetFile(path).schema_arrow.names)
+    except (OSError, ValueError) as exc:
+        raise ManifestError(f"{path}: cannot read the manifest: {exc}") from None
+    if suffix in (".jsonl", ".ndjson"):
+        return None
+    raise ManifestError(f"{path}: a manifest is .csv, .jsonl, .parquet, a dataset card (README.md) or a Croissant "
+                        "file (.json)")
+
+
+def _batches(path: Path, columns: list[str] | None) -> Iterator[Any]:
+    """The manifest as pandas frames of at most BATCH_ROWS rows (of `columns` only, when given)."""
+    import pandas as pd
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=BATCH_ROWS, usecols=columns)
         elif suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS, columns=columns):
                 yield batch.to_pandas()
         else:
-            raise ManifestError(f"{path}: a manifest is .csv, .jsonl, .parquet, a dataset card (README.md) or a "
-                                "Croissant file (.json)")
+            yield from pd.read_json(path, lines=True, dtype=False, chunksize=BATCH_ROWS)
     except (OSError, ValueError) as exc:
         raise ManifestError(f"{path}: cannot read the manifest: {exc}") from None
 
 
 def table_batches(path: Path, licence_column: str | None) -> Iterator[tuple[Any, Columns]]:
-    """Each batch of a table manifest with its columns, cut to the columns that matter."""
-    cols: Columns | None = None
-    for frame in _batches(path):
+    """Each batch of a table manifest with its columns, cut to the columns that matter (a CSV or Parquet file
+    reads only those)."""
+    header = _header(path)
+    cols = Columns.of(path, header, licence_column) if header is not None else None
+    for frame in _batches(path, cols.keep() if cols else None):
         cols = cols or Columns.of(path, frame.columns, licence_column)
         missing = [c for c in cols.keep() if c not in frame.columns]
         if missing:
@@ -105,13 +124,4 @@ def licence_report(path: Path, *, licence_column: str | None = None, ray: bool =
         part = Partial()
         for frame, cols in table_batches(path, licence_column):
             part = part.merge(tally(frame, cols))
-    if part.rows == 0:
-        Columns.of(path, _header(path), licence_column)  # an empty manifest still needs its licence column
     return build_report(str(path), part)
-
-
-def _header(path: Path) -> list[str]:
-    try:
-        return list(next(_batches(path)).columns)
-    except StopIteration:
-        return []
