@@ -156,7 +156,7 @@ def main() -> int:
         print(f"| {kind}: plain pandas + license-expression script | {w_peer:.2f} | {c_peer:.2f} | "
               f"{args.rows / w_peer:,.0f} |")
     print()
-    for kind, w_in, _, w_ray, _, w_peer, _, same, agree, mine, peer in table:
+    for kind, w_in, c_in, w_ray, _, w_peer, c_peer, same, agree, mine, peer in table:
         print(f"- {kind}: Accord's throughput / the peer's (wall) {w_peer / w_in:.2f}, (CPU) {c_peer / c_in:.2f}; "
               f"Ray's wall time / in-process {w_ray / w_in:.2f}; reports "
               f"identical across runs and with Ray: {same}; peer agrees on records, missing, opt-out: {agree} "

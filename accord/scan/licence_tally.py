@@ -191,15 +191,19 @@ def tally(frame: Any, cols: Columns) -> Partial:
     by_raw = Counter({str(k): int(v) for k, v in counts.groupby(lic.values, sort=False).sum().items()})
     opt = None
     if cols.opt_out:
-        flag = frame[cols.opt_out].astype(str).str.strip().str.lower().isin(_TRUE)
-        opt = int(counts[flag.values].sum())
+        flags = frame[cols.opt_out].astype(str)
+        said_yes = [v for v in flags.unique() if v.strip().lower() in _TRUE]  # each distinct value read once
+        opt = int(counts[flags.isin(said_yes).values].sum())
     loose: list[str] = []
     if cols.source:
-        bad = {raw for raw in by_raw if normalise(raw).spdx is None}
+        bad = [raw for raw in by_raw if normalise(raw).spdx is None]
         if bad:
-            src = frame[cols.source].fillna("").astype(str)
-            picked = src[lic.isin(bad).values & (src != "").values]
-            loose = picked.drop_duplicates().head(LOOSE_SOURCES).tolist()
+            src = frame[cols.source].fillna("").astype(str).values
+            for value in src[lic.isin(bad).values]:  # in row order, until enough distinct ones
+                if value and value not in loose:
+                    loose.append(value)
+                    if len(loose) == LOOSE_SOURCES:
+                        break
     return Partial(n, by_raw, opt, loose)
 
 

@@ -16,7 +16,7 @@ read when it is an SPDX licence page (`https://spdx.org/licenses/MIT.html`) or a
 (`https://creativecommons.org/licenses/by-sa/4.0/`, `.../publicdomain/zero/1.0/`), as Croissant recommends.
 
 A Hugging Face dataset card or a Croissant file is read as a manifest by `accord.scan.licence_cards`; with
-`ray`, a table's batches are tallied on a Ray cluster (`accord.scan.ray_scan.tally_ray`) to the same report.
+`ray`, a table's batches are tallied on a Ray cluster (`accord.scan.licence_ray`) to the same report.
 """
 
 from __future__ import annotations
@@ -76,8 +76,10 @@ def _batches(path: Path, columns: list[str] | None) -> Iterator[Any]:
 
     suffix = path.suffix.lower()
     try:
-        if suffix == ".csv":
-            yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=BATCH_ROWS, usecols=columns)
+        if suffix == ".csv" and columns is not None:
+            yield from _csv_batches(path, columns)
+        elif suffix == ".csv":
+            yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=BATCH_ROWS)
         elif suffix == ".parquet":
             import pyarrow.parquet as pq
 
@@ -87,6 +89,28 @@ def _batches(path: Path, columns: list[str] | None) -> Iterator[Any]:
             yield from pd.read_json(path, lines=True, dtype=False, chunksize=BATCH_ROWS)
     except (OSError, ValueError) as exc:
         raise ManifestError(f"{path}: cannot read the manifest: {exc}") from None
+
+
+def _csv_batches(path: Path, columns: list[str]) -> Iterator[Any]:
+    """`columns` of a CSV file as text (empty cells stay empty strings), read by pyarrow's streaming CSV reader
+    and cut into frames of BATCH_ROWS rows."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    convert = pcsv.ConvertOptions(include_columns=columns, column_types=dict.fromkeys(columns, pa.string()),
+                                  strings_can_be_null=False)
+    pending: list[Any] = []
+    held = 0
+    for batch in pcsv.open_csv(path, convert_options=convert, read_options=pcsv.ReadOptions(block_size=8 << 20)):
+        pending.append(batch)
+        held += batch.num_rows
+        while held >= BATCH_ROWS:
+            table = pa.Table.from_batches(pending)
+            yield table.slice(0, BATCH_ROWS).to_pandas()
+            rest = table.slice(BATCH_ROWS)
+            pending, held = rest.to_batches(), rest.num_rows
+    if held:
+        yield pa.Table.from_batches(pending).to_pandas()
 
 
 def table_batches(path: Path, licence_column: str | None) -> Iterator[tuple[Any, Columns]]:
@@ -117,7 +141,7 @@ def licence_report(path: Path, *, licence_column: str | None = None, ray: bool =
         return build_report(str(path), tally(card.frame, card.columns), format=kind, based_on=card.based_on,
                             findings=card.findings, cite_as=card.cite_as)
     if ray:
-        from accord.scan.ray_scan import tally_ray
+        from accord.scan.licence_ray import tally_ray
 
         part = tally_ray(table_batches(path, licence_column), ray_address)
     else:

@@ -2,13 +2,11 @@
 
 This process reads the file and cuts it into the same batches as a local scan; Ray Data scans the batches on
 the cluster's workers; the findings come back and are put in the fixed order, so they are byte-identical
-to a local scan's. The licence scan (`accord data licences --ray`) goes the same way: its batches are tallied
-on the workers and the tallies merged back in order."""
+to a local scan's. `ray_session` and `map_on_ray` serve every Ray Data job of the package (the licence scan's
+too, accord.scan.licence_ray)."""
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -82,38 +80,3 @@ def scan_ray(batches: Iterable[list[Document]], types: Sequence[str], address: s
     found.sort(key=Finding.sort_key)
     return found
 
-
-class _TallyBatches:
-    """A Ray Data callable class: tallies manifest batches (accord.scan.licences.tally) on a worker."""
-
-    def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
-        import pandas as pd
-
-        from accord.scan.licence_tally import Columns, tally
-
-        out: dict[str, list[Any]] = {"index": [], "partial": []}
-        for index, cols, frame in zip(rows["index"], rows["columns"], rows["frame"], strict=True):
-            part = tally(pd.read_json(io.StringIO(str(frame)), orient="split", dtype=False),
-                         Columns(**json.loads(str(cols))))
-            out["index"].append(int(index))
-            out["partial"].append(json.dumps([part.rows, dict(part.by_raw), part.opt_out, part.loose_sources]))
-        return out
-
-
-def tally_ray(batches: Iterable[tuple[Any, Any]], address: str | None) -> Any:
-    """The merged licence tally of a manifest's (frame, columns) batches, each tallied by Ray Data on the cluster
-    at `address`, merged back in batch order: the same Partial as tallying them here."""
-    from collections import Counter
-    from dataclasses import asdict
-
-    from accord.scan.licence_tally import Partial
-
-    with ray_session(address) as ray:
-        items = [{"index": i, "columns": json.dumps(asdict(cols)), "frame": frame.to_json(orient="split", index=False)}
-                 for i, (frame, cols) in enumerate(batches)]
-        rows = map_on_ray(ray, items, _TallyBatches)
-    merged = Partial()
-    for row in sorted(rows, key=lambda r: int(r["index"])):
-        n, by_raw, opt, loose = json.loads(str(row["partial"]))
-        merged = merged.merge(Partial(n, Counter(by_raw), opt, loose))
-    return merged
