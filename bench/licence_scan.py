@@ -36,19 +36,20 @@ LICENCES = [  # (value as written in a manifest, weight)
 
 # The peer: what a careful engineer would write with pandas and license-expression alone. It reads only the
 # columns it needs, groups by licence value first (so each distinct value is validated once), and counts the
-# same figures by the SPDX ids license-expression returns.
+# same figures by the SPDX ids license-expression returns, with the first 20 sources whose licence it cannot read.
 PEER = r"""
 import json, re, sys
 import pandas as pd
 from license_expression import get_spdx_licensing
 path = sys.argv[1]
-cols = ["license", "records", "tdm_opt_out"]
+cols = ["source_url", "license", "records", "tdm_opt_out"]
 frame = pd.read_parquet(path, columns=cols) if path.endswith(".parquet") else pd.read_csv(
-    path, usecols=cols, dtype={"license": str, "tdm_opt_out": str}, keep_default_na=False)
+    path, usecols=cols, dtype={"source_url": str, "license": str, "tdm_opt_out": str}, keep_default_na=False)
 records = pd.to_numeric(frame["records"], errors="coerce").fillna(1).astype("int64")
 by = records.groupby(frame["license"].fillna("").astype(str)).sum()
 opt = int(records[frame["tdm_opt_out"].astype(str).str.lower().isin(["true", "yes", "1"])].sum())
 lic = get_spdx_licensing()
+unknown = set()
 out = {"records": int(by.sum()), "missing": 0, "unknown": 0, "non_commercial": 0, "share_alike": 0, "opt_out": opt}
 for raw, n in by.items():
     if not raw.strip():
@@ -59,10 +60,13 @@ for raw, n in by.items():
     except Exception:
         ok = False
     if not ok:
-        out["unknown"] += int(n); continue
+        out["unknown"] += int(n); unknown.add(raw); continue
     ids = info.normalized_expression
     out["non_commercial"] += int(n) if re.search(r"CC-BY(-[A-Z]+)*-NC", ids) else 0
     out["share_alike"] += int(n) if re.search(r"CC-BY(-[A-Z]+)*-SA", ids) else 0
+bad = [raw for raw, n in by.items() if not raw.strip() or raw in unknown]
+src = frame["source_url"][frame["license"].isin(bad) & (frame["source_url"] != "")]
+out["sources_without_licence"] = src.drop_duplicates().head(20).tolist()
 print(json.dumps(out))
 """
 
