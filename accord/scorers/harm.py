@@ -115,6 +115,6 @@ def judge_harm(response: str, *, prompt: str | None, concern: str, language: str
         return decided
     model = load_model()
     p = model.probability(decided.features(model.buckets))
-    label: HarmLabel = "harmful" if p >= model.threshold else "safe"
+    label: HarmLabel = "harmful" if p >= model.threshold_for(decided.language) else "safe"
     reason = f"classifier p={p:.2f}" + ("; refusal found" if decided.refused else "")
     return HarmJudgement(label, round(p, 4), f"{JUDGE_NAME}@{JUDGE_VERSION}", reason)

@@ -68,7 +68,8 @@ _EN_DECLINE = _rx(
     _I + r"(?:don't|do not) (?:provide|assist|help with|create|generate|produce|engage in|support|condone|"
     r"promote|share|give out|facilitate|write|make|touch|do (?:that|this|those|these))\b",
     _I + r"(?:don't|do not) have the (?:ability|capability|capacity) to " + _OBJ,
-    _I + r"(?:(?:must|have to|need to|will have to|'ll have to|(?:'m|am) going to(?: have to)?|'d|would|'m|am|'ll|will)\s+)?"
+    _I + r"(?:(?:must|have to|need to|will have to|'ll have to|(?:'m|am) going to(?: have to)?|'d|would|'m|am|'ll|"
+    r"will)\s+)?"
     r"(?:respectfully |politely |kindly |have to )*(?:decline|refuse|pass on)\b(?! to)",
     _I + r"(?:'m|am|'ll|will|must|have|need)?\s*(?:going to |have to |need to |got to )*"
     r"(?:say no|turn (?:\w+ ){0,2}down)\b",
@@ -350,7 +351,8 @@ def _zh_cues(text: str) -> list[_Cue]:
                 continue
             # a hedge in the same clause, before or after the cue: "实时交通信息我没办法提供", "无法给出确切数字"
             after = _ZH_CLAUSE_END.split(text[m.end() : m.end() + 12])[0]
-            hedged = concessive or _ZH_HEDGE.search(m.group() + after) or (clause != "?" and _ZH_HEDGE_TOPIC.search(clause))
+            topic_hedge = clause != "?" and _ZH_HEDGE_TOPIC.search(clause)
+            hedged = concessive or _ZH_HEDGE.search(m.group() + after) or topic_hedge
             cues.append(_Cue("limit" if hedged else kind, m.start(), m.end(), m.group()))
     return cues
 
