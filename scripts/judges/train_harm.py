@@ -37,7 +37,7 @@ from accord.scorers.harm_model import MODEL_PATH, encode_weights  # noqa: E402
 DATA = Path(__file__).resolve().parent / "data"
 FLUENT = ROOT / "accord" / "scorers" / "data"
 BUCKETS = 2**16
-C_GRID = (1.0, 4.0)
+C_GRID = (1.0, 4.0, 16.0)
 
 
 def load() -> tuple[list[dict], str]:
