@@ -122,7 +122,7 @@ def test_audit_with_the_offline_judge(project: Path) -> None:
     verdict = next(v for v in data["verdicts"] if v["requirement"] == "tc260-003:9.3")
     assert verdict["verdict"] == "not tested" and verdict["metric"] == PASS_RATE and verdict["min_n"] == 1000
     judges = {(j["judge"], j["language"]) for j in data["judges"]}
-    assert {("accord.harm-offline@4", "en"), ("accord.harm-offline@3", "zh"),
+    assert {("accord.harm-offline@4", "en"), ("accord.harm-offline@4", "zh"),
             ("accord.refusal-rules@6", "zh")} <= judges
     html = (project / "accord-report" / "report.html").read_text(encoding="utf-8")
     assert "Pass rate per TC260-003 Appendix A risk and language" in html
