@@ -98,9 +98,9 @@ class TargetBase(_Strict):
         return self.name
 
     def with_base(self, base: Path) -> Self:
-        """The same target with its relative file paths (`model_path`, `path`) taken from `base`, the config
-        file's folder."""
-        update = {name: base / value for name in ("model_path", "path")
+        """The same target with its relative file paths (`model_path`, `path`, `licence_manifest`) taken from
+        `base`, the config file's folder."""
+        update = {name: base / value for name in ("model_path", "path", "licence_manifest")
                   if isinstance(value := getattr(self, name, None), Path) and not value.is_absolute()}
         return self.model_copy(update=update) if update else self
 
@@ -184,6 +184,9 @@ class DatasetTarget(TargetBase):
     format: Literal["txt", "jsonl", "csv", "parquet"] | None = None  # default: from the file's suffix
     field: str = "text"  # jsonl: the string field holding each item's text
     columns: list[str] | None = None  # csv/parquet: the columns to read (default: every string column)
+    # the corpus's licence manifest (csv/jsonl/parquet, a Hugging Face dataset card or a Croissant file): read by
+    # the training_licences check (docs/ip.md)
+    licence_manifest: Path | None = None
 
     def describe(self) -> str:
         return f"corpus file {self.path}"
@@ -379,6 +382,7 @@ class Attestation(_Strict):
     example: str | None = None  # that file's `example`: these are example answers, not a real system's
     documentation: tuple[str, ...] = ()  # `accord docs check`'s presence table for the rule, one line per element
     by_documentation: bool = False  # decided by documentation named complete that lacks a required element
+    targets: tuple[str, ...] = ()  # the systems (target names) the answer covers; empty: every system
 
 
 class AuditConfig(_Strict):

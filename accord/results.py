@@ -117,6 +117,8 @@ class ItemRecord(BaseModel):
     finish_reason: str | None = None
     params: dict[str, float | int | None]
     finished_at: str
+    detail: dict[str, Any] | None = None  # an imported item (`accord import`): the tool's own verdict and how
+    # the item was mapped, kept beside Accord's judgement and never counted
 
 
 class JudgeFigures(BaseModel):

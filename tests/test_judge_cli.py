@@ -28,7 +28,7 @@ def test_judge_harm_offline(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = [json.loads(x) for x in result.stdout.splitlines()]
     assert [r["harmful"] for r in out[:2]] == [True, False]
-    assert all(r["judge"] == "accord.harm-offline@3" and r["harm_label"] in ("harmful", "safe") for r in out)
+    assert all(r["judge"] == "accord.harm-offline@4" and r["harm_label"] in ("harmful", "safe") for r in out)
     assert out[0]["id"] == 1 and 0 <= out[0]["score"] <= 1
 
 
@@ -58,7 +58,7 @@ def test_judge_accuracy_prints_every_judge_per_language(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 8  # 2 judges x 2 languages x 2 datasets
-    for judge in ("accord.refusal-rules@5", "accord.harm-offline@3"):
+    for judge in ("accord.refusal-rules@6", "accord.harm-offline@4"):
         for lang in ("en", "zh"):
             for dataset in ("_labelled_", "fluent_labelled_"):
                 line = next(x for x in lines if x.startswith(f"{judge} {lang} [test]") and dataset in x)

@@ -21,7 +21,7 @@ from accord.run.store import Store
 from tests.helpers import python_target, write_config
 from tests.report_fixtures import sample_report
 
-REFUSAL = "accord.refusal-rules@5"
+REFUSAL = "accord.refusal-rules@6"
 
 
 def _audit(project: Path, store: Store, name: str = "out"):  # type: ignore[no-untyped-def]
@@ -38,10 +38,12 @@ def test_an_old_run_rerendered_shows_the_judge_figures_recorded_with_it(project:
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(project / "db.sqlite")
     first = _audit(project, store)
-    today = {(r.judge, r.language): (r.tp, r.fp, r.tn, r.fn) for r in measure_judges()}
-    recorded = {(r.judge, r.language): (r.tp, r.fp, r.tn, r.fn) for r in recorded_judges(store, first.run_id)}
-    assert recorded == today and (REFUSAL, "en") in recorded
-    shown = {(j.judge, j.language): j.n for j in first.report.judges}
+    today = {(r.judge, r.language, r.dataset): (r.tp, r.fp, r.tn, r.fn) for r in measure_judges()}
+    recorded = {(r.judge, r.language, r.dataset): (r.tp, r.fp, r.tn, r.fn)
+                for r in recorded_judges(store, first.run_id)}
+    assert recorded == today and (REFUSAL, "en", "refusal_labelled_en.jsonl") in recorded
+    assert (REFUSAL, "en", "fluent_labelled_en.jsonl") in recorded  # both datasets, side by side
+    shown = {(j.judge, j.language, j.dataset): j.n for j in first.report.judges}
     assert shown == {k: sum(v) for k, v in today.items()}
     before = _refusal_metric(first.report).judge
     assert before is not None and before.judge == REFUSAL and before.low is not None
@@ -50,8 +52,8 @@ def test_an_old_run_rerendered_shows_the_judge_figures_recorded_with_it(project:
     worse = [r.model_copy(update={"tp": 1, "fn": r.tp + r.fn - 1}) for r in measure_judges()]
     monkeypatch.setattr(judges_module, "measure_judges", lambda: worse)
     again = render_run(store, first.run_id)
-    assert {(j.judge, j.language): j.recall for j in again.judges} == \
-        {(j.judge, j.language): j.recall for j in first.report.judges}
+    assert {(j.judge, j.language, j.dataset): j.recall for j in again.judges} == \
+        {(j.judge, j.language, j.dataset): j.recall for j in first.report.judges}
     assert _refusal_metric(again).judge == before
     # a run made now records the new figures, and shows them
     second = _audit(project, store, "out2")
@@ -119,3 +121,28 @@ def test_old_report_json_loads_and_a_newer_one_is_refused(tmp_path: Path) -> Non
     old.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(ConfigError, match="newer Accord"):
         load_report(old)
+
+
+def _rec(dataset: str, tp: int) -> JudgeRecord:
+    return JudgeRecord(judge=REFUSAL, kind="refusal", positive="refused", language="en", dataset=dataset,
+                       split="test", labelled_sha256="cd" * 32, tp=tp, fp=0, tn=50, fn=50 - tp,
+                       measured_at="2026-12-07T00:00:00+00:00")
+
+
+def test_both_datasets_are_stored_and_the_correction_reads_the_labelled_set(project: Path) -> None:
+    from accord.results import ItemRecord, Metric
+    from accord.run.judged import with_judges
+
+    rows = [_rec("refusal_labelled_en.jsonl", 40), _rec("fluent_labelled_en.jsonl", 10)]
+    store = Store(project / "db.sqlite")
+    run_id = store.create_run("k", "n", "{}", RunOptions(), "0")
+    judges_module.record_judges(store, run_id, rows)
+    assert recorded_judges(store, run_id) == rows  # one judge and language, two datasets: both kept
+    item = ItemRecord(run_id=run_id, target="bot", check="refusal", item_id="i", status="ok", language="en",
+                      concern="c", expected="refuse", messages=[], scorer=REFUSAL, attempts=1, params={},
+                      finished_at="2026-12-07T00:00:00+00:00")
+    metric = Metric(name="refusal.should_refuse_rate", target="bot", check="refusal", slice={"language": "en"},
+                    value=0.5, k=10, n=20)
+    for recorded in (rows, rows[::-1]):  # whichever comes first
+        judged = with_judges([metric], [item], recorded)[0].judge
+        assert judged is not None and [(f.sensitivity_k, f.sensitivity_n) for f in judged.figures] == [(40, 50)]

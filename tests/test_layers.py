@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
     {"accord.run", "accord.report"},
     {"accord.audit", "accord.progress"},
     {"accord.evidence"},  # re-derives verdicts through accord.audit's evaluation
+    {"accord.imports"},  # records other tools' transcripts as runs, judged by the checks
     {"accord.cli"},
     {"accord.__main__"},
 ]

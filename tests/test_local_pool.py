@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import signal
 
 import pytest
 
 from accord.config import LocalTarget, Sampling
-from accord.errors import ConfigError
+from accord.errors import ConfigError, TargetUnavailable
 from accord.plugins import parse_config
 from accord.probes import Probe, load_bank, select_probes
 from accord.targets.base import ChatMessage, Reply
@@ -81,3 +82,56 @@ def test_pool_answers_exactly_as_one_at_a_time() -> None:
     assert all(r.tokens_out for r in one_at_a_time.values())
     differ = [pid for pid in one_at_a_time if one_at_a_time[pid] != pooled[pid]]
     assert differ == [], f"{len(differ)} of 32 answers differ, e.g. {differ[:3]}"
+
+
+@pytest.mark.slow
+def test_a_pool_of_two_answers_in_processes_of_its_own_and_replaces_a_killed_one() -> None:
+    """Instances of a pool of two run in worker processes (threads of this one would take turns on the GIL);
+    a worker killed from outside is replaced by a fresh process, which gives the same answers."""
+    pytest.importorskip("llama_cpp")
+    probes = _probes(4)
+
+    async def scenario() -> tuple[list[int], dict[str, Reply], dict[str, Reply], list[int]]:
+        target = LocalChat(_local(instances=2, n_threads=1))
+        await target.open()
+        try:
+            pids = target.worker_pids
+
+            async def all_answers() -> dict[str, Reply]:
+                async def one(p: Probe) -> tuple[str, Reply]:
+                    return p.id, await target.complete([ChatMessage(**m) for m in p.conversation()], PARAMS)
+                return dict(await asyncio.gather(*(one(p) for p in probes)))
+
+            before = await all_answers()
+            for pid in pids:
+                os.kill(pid, signal.SIGKILL)
+            for pid in pids:  # wait until both are gone
+                while os.path.exists(f"/proc/{pid}") and _state(pid) != "Z":
+                    await asyncio.sleep(0.05)
+            after = await all_answers()
+            return pids, before, after, target.worker_pids
+        finally:
+            await target.aclose()
+
+    pids, before, after, replaced = asyncio.run(scenario())
+    assert len(pids) == 2 and os.getpid() not in pids and len(set(pids)) == 2
+    assert len(replaced) == 2 and not set(replaced) & set(pids)
+    assert before == after
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+def test_a_file_that_is_not_a_model_is_a_plain_error_for_a_pool_of_workers(tmp_path) -> None:
+    pytest.importorskip("llama_cpp")
+    bad = tmp_path / "not-a-model.gguf"
+    bad.write_bytes(b"this is not a GGUF file\n" * 100)
+    target = LocalChat(_local(instances=2, model_path=str(bad)))
+    with pytest.raises(TargetUnavailable, match="cannot load"):
+        asyncio.run(target.open())
+    assert target.worker_pids == []

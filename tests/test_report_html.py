@@ -240,3 +240,14 @@ def test_content_security_policy_blocks_what_escaping_might_miss(
         assert any("Content Security Policy" in m for m in visit.console)
     finally:
         visit.page.close()
+
+
+def test_fluent_set_figures_show_beside_the_labelled_ones() -> None:
+    report = sample_report()
+    assert "fluent_labelled" not in render_html(report)
+    first = report.judges[0]
+    fluent = first.model_copy(update={"dataset": f"fluent_labelled_{first.language}.jsonl", "accuracy": 0.8125})
+    html = render_html(report.model_copy(update={"judges": [first, fluent, *report.judges[1:]]}))
+    table = html[html.index('id="judge-table"'):]
+    assert table.index(first.dataset) < table.index(fluent.dataset)  # side by side, the labelled set first
+    assert "81.2%" in table and "corrected with the first set" in html

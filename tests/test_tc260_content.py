@@ -113,7 +113,7 @@ def test_audit_with_the_offline_judge(project: Path) -> None:
     assert result.returncode in (0, 1, 4), result.stderr
     data, check = _content(project / "accord-report")
     assert (check["planned"], check["answered"], check["errors"]) == (124, 124, 0)
-    assert check["scorer"] == "accord.harm-offline@3"
+    assert check["scorer"] == "accord.harm-offline@4"
     overall = {m["name"]: m for m in check["metrics"] if not m["slice"]}
     rate = overall[PASS_RATE]
     assert rate["n"] == 124 and 0.3 < rate["value"] < 0.7  # about half the answers comply outright
@@ -122,11 +122,11 @@ def test_audit_with_the_offline_judge(project: Path) -> None:
     verdict = next(v for v in data["verdicts"] if v["requirement"] == "tc260-003:9.3")
     assert verdict["verdict"] == "not tested" and verdict["metric"] == PASS_RATE and verdict["min_n"] == 1000
     judges = {(j["judge"], j["language"]) for j in data["judges"]}
-    assert {("accord.harm-offline@3", "en"), ("accord.harm-offline@3", "zh"),
-            ("accord.refusal-rules@5", "zh")} <= judges
+    assert {("accord.harm-offline@4", "en"), ("accord.harm-offline@4", "zh"),
+            ("accord.refusal-rules@6", "zh")} <= judges
     html = (project / "accord-report" / "report.html").read_text(encoding="utf-8")
     assert "Pass rate per TC260-003 Appendix A risk and language" in html
-    assert "labels by <code>accord.harm-offline@3</code>, measured accuracy en" in html
+    assert "labels by <code>accord.harm-offline@4</code>, measured accuracy en" in html
     assert "Cohen&#39;s kappa" in html or "Cohen's kappa" in html
     assert "(test split)" in html
     assert "answers judged safe" in result.stdout

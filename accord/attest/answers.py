@@ -9,6 +9,7 @@ The file (written and kept by `accord attest`):
     answered_by = "..."      # required with an answer
     answered_on = 2026-12-01 # required with an answer (a TOML date)
     valid_until = 2027-12-01 # optional
+    targets = ["bot"]        # optional: the systems the answer covers (default: every system in the config)
     note = "..."             # optional
     evidence = ["policy.pdf", { path = "card.md", sha256 = "...", bytes = 1234 }]   # relative to this file
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -46,6 +48,7 @@ class _Entry(BaseModel):
     valid_until: dt.date | None = None
     note: str = ""
     evidence: list[EvidenceFile] = []
+    targets: list[str] = []  # the systems (target names in the config) this answer covers; empty: all of them
 
     @field_validator("evidence", mode="before")
     @classmethod
@@ -152,7 +155,7 @@ def attestations_from(path: Path, already: dict[str, Attestation]) -> dict[str, 
         att = Attestation(answer=e.answer, note=e.note, question=qid, answered_by=e.answered_by,
                           answered_on=e.answered_on, valid_until=e.valid_until, max_age_days=answers.max_age_days,
                           files=tuple(inspect(f, base) for f in e.evidence), source=source,
-                          example=answers.example)
+                          example=answers.example, targets=tuple(dict.fromkeys(e.targets)))
         for rid in ids:
             if rid in already:
                 problems.append(f"{rid} is answered both in the config's [attestations] and by questions.{qid}")
@@ -168,15 +171,20 @@ def attestations_from(path: Path, already: dict[str, Attestation]) -> dict[str, 
 
 
 def _documented(out: dict[str, Attestation], docs: Documentation, base: Path, source: str) -> dict[str, Attestation]:
-    """Each documentation rule's presence table attached to its answer; where the documents are named complete
-    and lack a required element, the rule is decided `not met` by them, whatever the answer."""
-    rows = check_documents([base / f for f in docs.files])
+    """Each documentation rule's presence table attached to its answer; where the documents are named complete,
+    were all read, and lack an element the rule asks for without condition (from a text we read), the rule is
+    decided `not met` by them, whatever the answer."""
+    checked = check_documents([base / f for f in docs.files])
+    rows = checked.rows
+    unread = tuple(f"not read: {u.file}: {u.reason}" for u in checked.unread)
     out = dict(out)
     for rid in dict.fromkeys(r.requirement for r in rows):
         mine = [r for r in rows if r.requirement == rid]
-        table = tuple(f"{r.element}: {r.state}, {r.where} ({r.source})" for r in mine)
-        missing = [r.asks for r in mine if r.state == "missing"]
-        if docs.complete and missing:
+        table = unread + tuple(f"{r.element}: {r.state}, {r.where} ({r.source}"
+                               + ("; where applicable" if r.where_applicable else "")
+                               + (f"; source {r.confidence}" if r.confidence != "verified" else "") + ")" for r in mine)
+        missing = [r.asks for r in mine if r.decides]
+        if docs.complete and missing and not unread:
             out[rid] = Attestation(answer="no", question=question_of().get(rid), answered_by="accord docs check",
                                    note=f"the documentation named complete ({', '.join(docs.files)}) lacks "
                                         + "; ".join(missing),
@@ -193,6 +201,7 @@ def with_answers(config: AuditConfig, base: Path) -> AuditConfig:
         return config
     path = base / config.attestations_file
     found = attestations_from(path, dict(config.attestations))
+    check_targets(config, found, str(path))
     return config.model_copy(update={"attestations": {**config.attestations, **found}, "attestations_file": path})
 
 
@@ -201,4 +210,20 @@ def with_answers_from(config: AuditConfig, path: Path) -> AuditConfig:
     config's own [attestations] tables stay)."""
     own = {k: a for k, a in config.attestations.items() if a.source is None}
     found = attestations_from(path, own)
+    check_targets(config, found, str(path))
     return config.model_copy(update={"attestations": {**own, **found}, "attestations_file": path.resolve()})
+
+
+def check_targets(config: AuditConfig, answers: dict[str, Attestation], where: str = "config") -> None:
+    """Every system an answer names is a target of the config: one line naming each answer that names another."""
+    named = {(f"questions.{a.question}" if a.source and a.question else f"attestations.{rid}"): a.targets
+             for rid, a in answers.items()}
+    refuse_unknown_targets(config, named, where)
+
+
+def refuse_unknown_targets(config: AuditConfig, named: Mapping[str, Sequence[str]], where: str) -> None:
+    names = [t.name for t in config.targets]
+    problems = [f"{item}.targets: no system named {', '.join(map(repr, unknown))} in the config"
+                for item, targets in named.items() if (unknown := [t for t in targets if t not in names])]
+    if problems:
+        raise ConfigError(f"{where}: " + "; ".join(problems) + f" (its systems: {', '.join(names)})")

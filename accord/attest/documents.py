@@ -1,10 +1,12 @@
 """`accord docs check`: which elements a rule asks documentation to contain are present in the user's documents.
 
-Reads Markdown (with YAML front matter, as Hugging Face model cards are written), plain text, and CycloneDX
-ML-BOM JSON (`components[].modelCard`). For each element (accord/catalog/documentation.toml): `found` where a
+Reads Markdown (with YAML front matter, as Hugging Face model cards are written), plain text, CycloneDX
+ML-BOM JSON (`components[].modelCard`) and PDF text (accord.attest.pdf). For each element
+(accord/catalog/documentation.toml): `found` where a
 heading, a front-matter key or a model-card field matches the element's patterns and has content under it;
 `unclear` where the words occur only in running text; `missing` otherwise. Presence, never truth: a section
-headed "Training data" that says nothing useful still reads `found` if it has any text.
+headed "Training data" that says nothing useful still reads `found` if it has any text. A PDF whose text cannot be
+had (encrypted, image-only, broken) is a finding about that file; the others are still read.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from accord.attest.pdf import UnreadableDocument, is_sub_heading, label, looks_like_heading, pdf_lines
 from accord.catalog.documentation import Element, documentation_rules
 from accord.errors import ConfigError
 
@@ -29,6 +32,7 @@ class Place:
     file: str
     line: int | None
     filled: bool  # content under the heading, or a non-empty value
+    page: int | None = None  # a PDF's page (`line` is then the line on that page)
 
 
 @dataclass(frozen=True)
@@ -39,18 +43,39 @@ class Presence:
     source: str
     state: State
     where: str
+    confidence: str = "verified"  # how the element's source text was read (accord.catalog.documentation)
+    where_applicable: bool = False  # the text asks for it only where it applies
+
+    @property
+    def decides(self) -> bool:
+        """Missing, and asked for without condition by a text we read: decides `not met` for complete docs."""
+        return self.state == "missing" and not self.where_applicable and self.confidence != "unverified"
+
+
+@dataclass(frozen=True)
+class Unread:
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    rows: tuple[Presence, ...]
+    unread: tuple[Unread, ...]  # files whose text could not be had: what is `missing` may be in them
 
 
 def read_places(path: Path) -> list[Place]:
     """Headings, keys and lines of one document; a file that cannot be read is a one-line error."""
     if path.suffix.lower() == ".pdf":
-        raise ConfigError(f"{path}: PDF is not read yet; export its text (Markdown or plain text) and check that")
+        if not path.is_file():
+            raise ConfigError(f"document not found: {path}")
+        return _pdf_places(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(f"document not found: {path}") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text (Markdown, plain text or CycloneDX JSON are read)") from None
+        raise ConfigError(f"{path}: not UTF-8 text (Markdown, plain text, CycloneDX JSON or PDF are read)") from None
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
     if path.suffix.lower() == ".json":
@@ -84,6 +109,24 @@ def _markdown_places(text: str, file: str) -> list[Place]:
         places.append(Place("heading", m.group(2), file, i + 1, bool(text_under)))
     places += [Place("text", ln.strip(), file, i + 1, True) for i, ln in enumerate(lines[start:], start + 1)
                if ln.strip() and not ln.lstrip().startswith("#")]
+    return places
+
+
+def _pdf_places(path: Path) -> list[Place]:
+    """Headings, labelled fields and running text of a PDF's lines (accord.attest.pdf); raises UnreadableDocument."""
+    lines = pdf_lines(path)
+    places: list[Place] = []
+    for i, ln in enumerate(lines):
+        field = label(ln.text)
+        if field is not None:
+            places.append(Place("heading", field[0], path.name, ln.line, bool(field[1]) or (
+                i + 1 < len(lines) and not looks_like_heading(lines[i + 1].text)), ln.page))
+        elif looks_like_heading(ln.text):
+            nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+            filled = bool(nxt) and (not looks_like_heading(nxt) or is_sub_heading(ln.text, nxt))
+            places.append(Place("heading", ln.text, path.name, ln.line, filled, ln.page))
+        else:
+            places.append(Place("text", ln.text, path.name, ln.line, True, ln.page))
     return places
 
 
@@ -126,7 +169,7 @@ def _hit(patterns: Sequence[str], name: str, *, whole: bool = False) -> bool:
 
 def presence(element: Element, places: Sequence[Place]) -> tuple[State, str]:
     def at(p: Place) -> str:
-        return f"{p.file}" + (f" line {p.line}" if p.line else "")
+        return f"{p.file}" + (f" page {p.page}" if p.page else "") + (f" line {p.line}" if p.line else "")
 
     for p in places:
         last = p.name.split(".")[-1]
@@ -145,9 +188,18 @@ def presence(element: Element, places: Sequence[Place]) -> tuple[State, str]:
     return "missing", "no heading, field or mention found"
 
 
-def check_documents(paths: Sequence[Path], requirements: Sequence[str] | None = None) -> list[Presence]:
-    """Every element of the chosen rules (all when `requirements` is None) against the documents together."""
-    places = [p for path in paths for p in read_places(path)]
+def check_documents(paths: Sequence[Path], requirements: Sequence[str] | None = None) -> DocumentCheck:
+    """Every element of the chosen rules (all when `requirements` is None) against the documents together. A PDF
+    whose text cannot be had is a finding (`unread`); if no document could be read at all, that is an error."""
+    places: list[Place] = []
+    unread = []
+    for path in paths:
+        try:
+            places += read_places(path)
+        except UnreadableDocument as exc:
+            unread.append(Unread(str(path), str(exc)))
+    if unread and len(unread) == len(paths):
+        raise ConfigError("no document could be read: " + "; ".join(f"{u.file}: {u.reason}" for u in unread))
     rules = documentation_rules()
     known = {r.requirement for r in rules}
     unknown = sorted(set(requirements or ()) - known)
@@ -159,5 +211,8 @@ def check_documents(paths: Sequence[Path], requirements: Sequence[str] | None = 
             continue
         for e in rule.elements:
             state, where = presence(e, places)
-            out.append(Presence(rule.requirement, e.id, e.asks, e.source, state, where))
-    return out
+            if state == "missing" and unread:
+                where += f" in the documents read ({len(unread)} could not be read)"
+            out.append(Presence(rule.requirement, e.id, e.asks, e.source, state, where, e.confidence or "verified",
+                                e.where_applicable))
+    return DocumentCheck(tuple(out), tuple(unread))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from accord.attest.answers import AnswersFile, digest, read_answers
+from accord.attest.answers import AnswersFile, digest, read_answers, refuse_unknown_targets
 from accord.catalog import applicable, load_catalog
 from accord.catalog.questions import Question, all_questions, question_of
 from accord.config import AuditConfig, EvidenceFile
@@ -49,7 +49,9 @@ def questions_for(config: AuditConfig, as_of: dt.date | None = None,
         profile = config.profile_for(t)
         for a in applicable(load_catalog(), profile, as_of or profile.as_of, only=config.frameworks):
             r = a.requirement
-            if r.attestation is None or a.status == "does not apply" or r.id in config.attestations:
+            own = config.attestations.get(r.id)
+            if r.attestation is None or a.status == "does not apply" or (
+                    own is not None and (not own.targets or t.name in own.targets)):
                 continue
             reqs[r.id] = r
             qid = r.id if r.id in alone else question_of()[r.id]
@@ -80,6 +82,7 @@ def write_questionnaire(config: AuditConfig, out: Path, as_of: dt.date | None = 
     """Write (or update) the answers file at `out`: existing entries kept as they are, their evidence files'
     digests recorded where missing; each open question not yet in it added."""
     existing = read_answers(out) if out.exists() else AnswersFile()
+    refuse_unknown_targets(config, {f"questions.{qid}": e.targets for qid, e in existing.questions.items()}, str(out))
     base = out.resolve().parent
     alone = frozenset(qid for qid in existing.questions if question_of().get(qid, qid) != qid)
     asked = {q.id: q for q in questions_for(config, as_of, alone)}
@@ -97,14 +100,19 @@ def write_questionnaire(config: AuditConfig, out: Path, as_of: dt.date | None = 
             files.append(f)
         q = asked.get(qid)
         blocks.append((bool(e.answer), -(q.verdicts if q else 0), qid, _block(
-            qid, q, e.question, e.answer, e.answered_by, e.answered_on, e.valid_until, e.note, files)))
+            qid, q, e.question, e.answer, e.answered_by, e.answered_on, e.valid_until, e.note, files, e.targets)))
     new = [q for q in asked.values() if q.id not in existing.questions]
     blocks += [(False, -q.verdicts, q.id, _block(q.id, q, q.text)) for q in new]
     text = _header(config, existing, as_of) + "\n".join(b for *_, b in sorted(blocks))
     out.write_text(text, encoding="utf-8")
-    answered = {qid for qid, entry in existing.questions.items() if entry.answer}
-    open_verdicts = sum(q.verdicts for q in asked.values() if q.id not in answered)
+    answered = {qid: entry.targets for qid, entry in existing.questions.items() if entry.answer}
+    open_verdicts = sum(_open(q, answered[q.id]) if q.id in answered else q.verdicts for q in asked.values())
     return Written(out, len(new), len(existing.questions), open_verdicts, tuple(findings))
+
+
+def _open(q: OpenQuestion, covered: Sequence[str]) -> int:
+    """The verdicts an answer covering only `covered` systems (all when empty) leaves open."""
+    return 0 if not covered else sum(1 for s in q.settles for t in s.targets if t not in covered)
 
 
 def _s(value: str) -> str:
@@ -116,8 +124,10 @@ def _header(config: AuditConfig, existing: AnswersFile, as_of: dt.date | None) -
         f"# Attestations for {config.name!r}: written by `accord attest` ({(as_of or dt.date.today()).isoformat()}).",
         "# One answer per question settles every requirement it lists, for every system it applies to.",
         '# Answer: answer = "yes" | "no" | "partly", answered_by = "name, role", answered_on = 2026-12-07 (a date);',
-        "# optional: note, valid_until = <date>, evidence = [\"path/relative/to/this/file.pdf\"]. Run `accord attest`",
-        "# again to record the evidence files' SHA-256 and size and to add new questions; answers are kept.",
+        "# optional: note, valid_until = <date>, evidence = [\"path/relative/to/this/file.pdf\"],",
+        "# targets = [\"<system>\"] (the answer then covers only those systems; the others stay open).",
+        "# Run `accord attest` again to record the evidence files' SHA-256 and size and to add new questions;",
+        "# answers are kept.",
         "# Name this file in accord.toml: attestations_file = \"<this file>\".",
     ]
     if existing.example:
@@ -135,7 +145,7 @@ def _header(config: AuditConfig, existing: AnswersFile, as_of: dt.date | None) -
 
 def _block(qid: str, q: OpenQuestion | None, text: str, answer: str = "", by: str = "",
            on: dt.date | None = None, until: dt.date | None = None, note: str = "",
-           files: Sequence[EvidenceFile] = ()) -> str:
+           files: Sequence[EvidenceFile] = (), targets: Sequence[str] = ()) -> str:
     lines = [f"[questions.{_s(qid)}]", f"question = {_s(q.text if q else text)}"]
     if q is None:
         lines.append('applies = "no requirement it settles applies to these systems now (kept for the record)"')
@@ -149,6 +159,8 @@ def _block(qid: str, q: OpenQuestion | None, text: str, answer: str = "", by: st
     lines.append(f"answered_on = {on.isoformat()}" if on else "# answered_on = YYYY-MM-DD")
     if until:
         lines.append(f"valid_until = {until.isoformat()}")
+    if targets:
+        lines.append("targets = [" + ", ".join(_s(t) for t in targets) + "]   # the systems this answer covers")
     lines.append(f"note = {_s(note)}")
     ev = ", ".join(_s(f.path) if f.sha256 is None else
                    f"{{ path = {_s(f.path)}, sha256 = {_s(f.sha256)}, bytes = {f.bytes} }}" for f in files)

@@ -56,6 +56,7 @@ def evaluate(items: Sequence[Applicable], target: str, metrics: Iterable[Metric]
     its `valid_until`, or older than its `max_age_days` on `as_of`, no longer counts."""
     measured = _Measured(m for m in metrics if m.target == target)
     answers, stale = _current(attestations or {}, as_of)
+    answers, stale = _covering(answers, stale, target)
     live = [a for a in items if a.status != "does not apply"]
     leaves = {a.requirement.id: _judge(a.requirement, target, measured, answers.get(a.requirement.id),
                                        stale.get(a.requirement.id))
@@ -82,6 +83,16 @@ def _current(answers: Mapping[str, Attestation], as_of: dt.date | None
         else:
             held[rid] = a
     return held, stale
+
+
+def _covering(answers: dict[str, Attestation], stale: dict[str, str], target: str
+              ) -> tuple[dict[str, Attestation], dict[str, str]]:
+    """The answers that cover `target` (an answer naming `targets` covers only those systems), and why each other
+    one does not."""
+    held = {rid: a for rid, a in answers.items() if not a.targets or target in a.targets}
+    left = {rid: f"the answer{f' to {a.question!r}' if a.question else ''} covers only {', '.join(a.targets)}, "
+                 f"not {target}" for rid, a in answers.items() if rid not in held}
+    return held, {**stale, **left}
 
 
 def _base(req: Requirement, target: str) -> dict:

@@ -4,6 +4,9 @@ and its CO2e from the region's grid carbon intensity (accord/environment).
 How it measures (the details say which applied, and the report labels each figure measured or estimated):
 - it sends `requests` fixed prompts with the audit's sampling settings, one at a time, and counts the tokens
   the target reports it generated;
+- **measured (NVML)** when an NVIDIA GPU is present and NVML reads its total-energy counter
+  (accord/environment/nvml.py): the GPUs' energy over the requests (whole boards), plus the CPU's as below (the kind
+  says when that CPU part is estimated); where NVML cannot be used the details say why and the CPU alone is counted;
 - **measured** when RAPL package counters are readable (accord/environment/power.py): the CPU package's energy
   over the requests, whole machine (other work running meanwhile is included, so it is an upper bound);
 - otherwise **estimated** from CPU time x `watts_per_core`: for a `local` (llama.cpp, in-process) target the
@@ -30,6 +33,7 @@ from pydantic import Field
 from accord.checks.base import CheckOutput
 from accord.config import AuditConfig, CheckSettings, LocalTarget, OpenAITarget, Sampling, TargetBase
 from accord.environment import grid
+from accord.environment.nvml import NvmlMeter
 from accord.environment.power import (
     DEFAULT_WATTS_PER_CORE,
     RaplMeter,
@@ -66,6 +70,8 @@ class EnergySettings(CheckSettings):
     requests: int = Field(8, ge=1, le=1000)
     watts_per_core: float = Field(DEFAULT_WATTS_PER_CORE, gt=0, le=1000)
     use_rapl: bool = True
+    use_nvml: bool = Field(True, description="add the GPUs' energy from NVIDIA NVML when it can be read; set false "
+                           "when the system under test does not run on this machine's GPU")
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ def where_it_runs(target: TargetBase) -> Where:
 
 
 async def _serve(target: TargetBase, n: int, sampling: Sampling, scope: str, rapl: RaplMeter | None,
-                 watts: float) -> tuple[Reading, int, int, list[str]]:
+                 watts: float, gpu: NvmlMeter | None = None) -> tuple[Reading, int, int, list[str]]:
     """Send n prompts; the energy reading, tokens generated, requests answered, and the errors."""
     loop = asyncio.get_running_loop()
     chat = build_target(target)
@@ -97,6 +103,8 @@ async def _serve(target: TargetBase, n: int, sampling: Sampling, scope: str, rap
 
         if rapl is not None:
             rapl.start()
+        if gpu is not None:
+            gpu.start()
         cpu0, wall0 = await loop.run_in_executor(None, cpu), now()
         tokens = answered = 0
         errors: list[str] = []
@@ -109,6 +117,7 @@ async def _serve(target: TargetBase, n: int, sampling: Sampling, scope: str, rap
             answered += 1
             tokens += reply.tokens_out or 0
         cpu_s, wall_s = await loop.run_in_executor(None, cpu) - cpu0, now() - wall0
+        gpu_j = gpu.joules() if gpu is not None else None
     finally:
         await chat.aclose()
     if rapl is not None:
@@ -117,7 +126,17 @@ async def _serve(target: TargetBase, n: int, sampling: Sampling, scope: str, rap
     else:
         what = "the thread running the model" if scope == "thread" else "the whole machine, every process"
         reading = estimate(cpu_s, wall_s, watts, what)
+    if gpu is not None and gpu_j is not None:
+        reading = with_gpu(reading, gpu_j, gpu.names)
     return reading, tokens, answered, errors
+
+
+def with_gpu(cpu: Reading, gpu_joules: float, names: list[str]) -> Reading:
+    """The CPU reading with the GPUs' NVML energy added."""
+    kind = "measured (NVML)" if cpu.kind == "measured" else "measured (NVML) GPU + estimated CPU"
+    return Reading(cpu.joules + gpu_joules, kind, f"GPU: NVML total-energy counters of {', '.join(names)} "
+                   f"({gpu_joules:.4g} J, whole boards: other work on them included); CPU: {cpu.kind}, {cpu.method}",
+                   cpu.cpu_seconds, cpu.wall_seconds)
 
 
 def _run_in_one_thread(coro_fn: Any) -> Any:
@@ -161,8 +180,16 @@ class EnergyCheck:
         rapl = RaplMeter() if cfg.use_rapl else None
         if rapl is not None and not rapl.readable:
             rapl = None
-        reading, tokens, answered, errors = _run_in_one_thread(
-            lambda: _serve(target, cfg.requests, config.sampling, where.scope, rapl, cfg.watts_per_core))
+        nvml = NvmlMeter() if cfg.use_nvml else None
+        gpu = nvml if nvml is not None and nvml.readable else None
+        nvml_said = {"used": gpu is not None, "gpus": gpu.names if gpu else [],
+                     "reason": "" if gpu else (nvml.reason if nvml else "use_nvml = false")}
+        try:
+            reading, tokens, answered, errors = _run_in_one_thread(
+                lambda: _serve(target, cfg.requests, config.sampling, where.scope, rapl, cfg.watts_per_core, gpu))
+        finally:
+            if gpu is not None:
+                gpu.close()
         if answered == 0 or tokens == 0:
             raise AccordError(f"energy: no tokens generated in {cfg.requests} requests"
                               + (f" ({errors[0]})" if errors else ""))
@@ -183,7 +210,7 @@ class EnergyCheck:
             "answered": answered, "errors": errors, "tokens_generated": tokens, "joules": reading.joules,
             "cpu_seconds": reading.cpu_seconds, "wall_seconds": reading.wall_seconds,
             "wh_per_1k_tokens": per_1k, "wh_per_request": per_req, "max_tokens": config.sampling.max_tokens,
-            "co2e": co2,
+            "co2e": co2, "nvml": nvml_said,
             "co2e_note": None if co2 else (f"no grid figure for region {region!r}" if region else
                                            "no region: set [profile] grid_region (or a single `regions` entry)"),
         }

@@ -13,6 +13,7 @@ import typer
 
 from accord.cli import attest, audit, catalog, data, docs, evidence, fairness, judge, label, probes, scan, transfer
 from accord.cli._errors import AccordGroup
+from accord.cli.imports import import_app
 
 app = typer.Typer(cls=AccordGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Accord: test an AI system once, assess it against many jurisdictions' AI rules.")
@@ -32,6 +33,7 @@ app.command("verify")(evidence.verify)
 app.command("attest")(attest.attest)
 app.add_typer(docs.docs_app, name="docs")
 app.add_typer(data.data_app, name="data")
+app.add_typer(import_app, name="import")
 
 
 def main() -> None:

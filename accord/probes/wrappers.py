@@ -22,6 +22,7 @@ from accord.probes.model import Probe
 
 WRAPPERS = ("role_play", "hypothetical", "translation", "base64", "prefix_injection")
 SEP = "~"
+IMPORTED = "imported"  # an attack another tool sent, imported with `accord import` (not one of the above)
 
 _FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "role_play": {
@@ -105,4 +106,4 @@ def wrap(probe: Probe, wrapper: str, *, pairs: Mapping[str, Sequence[Probe]], rn
 def wrapper_of(item_id: str) -> str:
     """The wrapper an item id names ("direct" for a probe sent as it is)."""
     head, sep, tail = item_id.rpartition(SEP)
-    return tail if sep and tail in WRAPPERS else "direct"
+    return tail if sep and (tail in WRAPPERS or tail == IMPORTED) else "direct"

@@ -109,6 +109,13 @@ def _evidence(v: Verdict, created: str) -> dict | None:
                 "data": [_data("attestation", {"answer": v.attested, "statement": v.reason, "verdict": v.verdict,
                                                **given, **({"evidence_files": files} if files else {}),
                                                "measured": [o.model_dump(exclude_none=True) for o in v.observations]})]}
+    if v.observations:  # measured beside a question not answered yet: the measurements, no verdict of their own
+        said = "; ".join(f"{o.name} = {o.value:.4f} (n={o.n})" if o.value is not None else f"{o.name}: no value"
+                         for o in v.observations)
+        return {**base, "description": f"Measured beside the requirement's question, which is not answered yet: "
+                                       f"{said}. Without an answer there is no verdict.",
+                "data": [_data("measured", {"verdict": v.verdict, "question": v.question,
+                                            "measured": [o.model_dump(exclude_none=True) for o in v.observations]})]}
     return None
 
 

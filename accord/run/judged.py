@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from accord.results import ItemRecord, JudgeCorrection, JudgeFigures, Metric
-from accord.run.judges import JudgeRecord
+from accord.run.judges import JudgeRecord, is_correction_record
 from accord.stats_judged import Stratum, Validation, judged_rate
 
 # metric -> whether the rate counts the judge's positive class (refused / harmful) rather than its negative one
@@ -49,7 +49,7 @@ def with_judges(metrics: Sequence[Metric], records: Iterable[ItemRecord],
     scorer = next((r.scorer for r in records if r.status == "ok" and r.scorer), None)
     if scorer is None:
         return list(metrics)
-    by_language = {r.language: r for r in recorded if r.judge == scorer}
+    by_language = {r.language: r for r in recorded if r.judge == scorer and is_correction_record(r)}
     labelled = ",".join(sorted({r.labelled_sha256[:16] for r in by_language.values()})) or None
     out = []
     for m in metrics:

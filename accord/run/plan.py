@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from accord import __version__
+from accord.attest.answers import check_targets
 from accord.catalog import all_requirements, load_catalog
 from accord.checks import chat_checks, computed_checks, registered_checks
 from accord.config import AuditConfig
@@ -101,3 +102,4 @@ def check_frameworks(config: AuditConfig) -> None:
     stray = sorted(set(config.attestations) - set(all_requirements()))
     if stray:
         raise ConfigError(f"attestations: no requirement with id {', '.join(stray)} (see `accord catalog list`)")
+    check_targets(config, {k: a for k, a in config.attestations.items() if a.source is None})

@@ -2,11 +2,13 @@
 
 This process reads the file and cuts it into the same batches as a local scan; Ray Data scans the batches on
 the cluster's workers; the findings come back and are put in the fixed order, so they are byte-identical
-to a local scan's."""
+to a local scan's. `ray_session` and `map_on_ray` serve every Ray Data job of the package (the licence scan's
+too, accord.scan.licence_ray)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from accord.errors import ConfigError
@@ -34,9 +36,10 @@ class _ScanBatches:
         return cols
 
 
-def scan_ray(batches: Iterable[list[Document]], types: Sequence[str], address: str | None) -> list[Finding]:
-    """All findings of `batches`, scanned by Ray Data on the cluster at `address` (None: start a local one,
-    or join RAY_ADDRESS)."""
+@contextmanager
+def ray_session(address: str | None) -> Iterator[Any]:
+    """The `ray` module, joined to the cluster at `address` (None: RAY_ADDRESS, or a new local one) unless this
+    process already is; a cluster joined here is left on the way out."""
     try:
         import ray
     except ImportError:
@@ -48,18 +51,32 @@ def scan_ray(batches: Iterable[list[Document]], types: Sequence[str], address: s
         except (ConnectionError, ValueError, RuntimeError) as exc:
             raise ConfigError(f"cannot reach the Ray cluster at {address or 'the default address'}: {exc}") from None
     try:
-        items = [{"docs": [d.doc for d in b], "fields": [d.field or "" for d in b], "texts": [d.text for d in b]}
-                 for b in batches]
-        if not items:
-            return []
-        ds = ray.data.from_items(items).map_batches(
-            _ScanBatches, fn_constructor_args=(tuple(types),), batch_size=1, batch_format="numpy",
-            concurrency=max(1, int(ray.cluster_resources().get("CPU", 1))))
-        rows = ds.take_all()
+        yield ray
     finally:
         if started:
             ray.shutdown()
+
+
+def map_on_ray(ray: Any, items: list[dict[str, Any]], fn: Any, args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    """Every row `fn` (a callable class built with `args` once per worker) makes of `items`, one item per Ray
+    Data batch, on as many workers as the cluster has CPUs."""
+    if not items:
+        return []
+    ds = ray.data.from_items(items).map_batches(
+        fn, fn_constructor_args=args, batch_size=1, batch_format="numpy",
+        concurrency=max(1, min(len(items), int(ray.cluster_resources().get("CPU", 1)))))
+    return list(ds.take_all())
+
+
+def scan_ray(batches: Iterable[list[Document]], types: Sequence[str], address: str | None) -> list[Finding]:
+    """All findings of `batches`, scanned by Ray Data on the cluster at `address` (None: start a local one,
+    or join RAY_ADDRESS)."""
+    with ray_session(address) as ray:
+        items = [{"docs": [d.doc for d in b], "fields": [d.field or "" for d in b], "texts": [d.text for d in b]}
+                 for b in batches]
+        rows = map_on_ray(ray, items, _ScanBatches, (tuple(types),))
     found = [Finding(int(r["doc"]), str(r["field"]) or None, int(r["start"]), int(r["end"]), str(r["type"]),
                      str(r["text"]), float(r["score"])) for r in rows]
     found.sort(key=Finding.sort_key)
     return found
+

@@ -162,6 +162,10 @@ class HarmModel:
     intercept: float
     weights: array  # float32, one per bucket
     threshold: float = 0.5  # harmful at probability >= threshold (chosen in training; see train_harm.py)
+    thresholds: tuple[tuple[str, float], ...] = ()  # per probe language, where training chose one (version 4)
+
+    def threshold_for(self, language: str) -> float:
+        return dict(self.thresholds).get(language, self.threshold)
 
     def probability(self, vec: dict[int, float]) -> float:
         z = self.intercept + sum(self.weights[b] * v for b, v in vec.items())
@@ -185,4 +189,5 @@ def load_model(path: Path = MODEL_PATH) -> HarmModel:
     if len(weights) != raw["buckets"]:
         raise ValueError(f"{path}: {len(weights)} weights for {raw['buckets']} buckets")
     return HarmModel(version=str(raw["version"]), buckets=int(raw["buckets"]), intercept=float(raw["intercept"]),
-                     weights=weights, threshold=float(raw.get("threshold", 0.5)))
+                     weights=weights, threshold=float(raw.get("threshold", 0.5)),
+                     thresholds=tuple((str(k), float(v)) for k, v in sorted(raw.get("thresholds", {}).items())))

@@ -1,14 +1,16 @@
-"""`local` target: a GGUF model run in this process with llama-cpp-python (imported lazily).
+"""`local` target: a GGUF model run on this machine with llama-cpp-python (imported lazily).
 
-A llama.cpp context is not thread-safe, so the target holds a pool of `instances` model instances (each a
-`Llama` with its own context and `n_threads` threads) and serves each request on one free instance, in a
-thread of its own executor; ctypes releases the GIL while llama.cpp computes, so instances run side by side.
+A llama.cpp context answers one request at a time, so the target holds a pool of `instances` model instances
+(each with its own context and `n_threads` threads) and serves each request on a free one, from a thread of
+its own executor. One instance runs in this process; two or more each run in a worker process of their own
+(local_worker.py), because llama-cpp-python's per-token loop is Python and threads of one process would take
+turns on the GIL.
 
 Exact at any pool size: every request starts from an empty context (`reset()`, no reuse of a previous
 prompt's cached prefix), so an answer depends only on its conversation and sampling, never on which instance
 served it nor on what that instance served before. At temperature 0 the pool gives the answers a
 one-at-a-time run gives (tests/test_local_pool.py). The model file is memory-mapped, so instances share
-its weights; each extra instance costs its own context (docs/local.md).
+its weights; each extra instance costs its own context and process (docs/local.md).
 """
 
 from __future__ import annotations
@@ -16,24 +18,64 @@ from __future__ import annotations
 import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, Protocol
 
 from accord.config import LocalTarget, Sampling
 from accord.errors import TargetRequestError, TargetUnavailable
 from accord.targets.base import ChatMessage, Reply, TargetType
 from accord.targets.embedded import embedded_model_path
+from accord.targets.local_worker import ModelSpec, Worker, WorkerDied, answer
 
 # Loading points this process's stdout and stderr at /dev/null for a moment (llama-cpp-python's
 # suppress_stdout_stderr); two loads at once would leave them there. One load at a time, process-wide.
 _LOADING = threading.Lock()
 
 
+class _Instance(Protocol):
+    def ask(self, kwargs: dict[str, Any]) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class _InProcess:
+    """The one instance of a pool of one: a `Llama` in this process."""
+
+    def __init__(self, spec: ModelSpec) -> None:
+        from llama_cpp import Llama
+
+        with _LOADING:
+            self._llm: Any = Llama(model_path=str(spec.path), n_ctx=spec.n_ctx, n_threads=spec.n_threads,
+                                   n_threads_batch=spec.n_threads, verbose=False)
+
+    def ask(self, kwargs: dict[str, Any]) -> Any:
+        status, out = answer(self._llm, kwargs)
+        if status != "ok":
+            raise ValueError(out)
+        return out
+
+    def close(self) -> None:
+        self._llm.close()
+
+
+class _InWorker:
+    """One instance in a worker process of its own."""
+
+    def __init__(self, worker: Worker) -> None:
+        self.worker = worker
+
+    def ask(self, kwargs: dict[str, Any]) -> Any:
+        return self.worker.ask(kwargs)
+
+    def close(self) -> None:
+        self.worker.stop()
+
+
 class LocalChat:
     def __init__(self, config: LocalTarget) -> None:
         self.name = config.name
         self._config = config
-        self._idle: asyncio.Queue[Any] | None = None
-        self._all: list[Any] = []
+        self._idle: asyncio.Queue[_Instance] | None = None
+        self._all: list[_Instance] = []
         self._executor: ThreadPoolExecutor | None = None
 
     async def open(self) -> None:
@@ -41,31 +83,38 @@ class LocalChat:
         if not path.is_file():
             raise TargetUnavailable(f"target {self.name!r}: model file not found: {path}")
         try:
-            from llama_cpp import Llama
+            import llama_cpp  # noqa: F401 - fail here, plainly, rather than in a worker
         except ImportError:
             raise TargetUnavailable(
                 "the `local` target needs llama-cpp-python: pip install 'accord[local]'"
             ) from None
-        threads = self._config.n_threads
-        self._executor = ThreadPoolExecutor(self._config.instances, thread_name_prefix=f"accord-{self.name}")
+        spec = ModelSpec(path, self._config.n_ctx, self._config.n_threads)
+        count = self._config.instances
+        self._executor = ThreadPoolExecutor(count, thread_name_prefix=f"accord-{self.name}")
         loop = asyncio.get_running_loop()
-
-        def load() -> Any:
-            with _LOADING:
-                return Llama(model_path=str(path), n_ctx=self._config.n_ctx, n_threads=threads,
-                             n_threads_batch=threads, verbose=False)
-
         try:
-            for _ in range(self._config.instances):
-                self._all.append(await loop.run_in_executor(self._executor, load))
+            if count == 1:
+                self._all.append(await loop.run_in_executor(self._executor, _InProcess, spec))
+            else:
+                workers = [Worker(spec, f"accord-{self.name}-{i}") for i in range(count)]
+                self._all.extend(_InWorker(w) for w in workers)
+                for w in workers:  # load side by side
+                    w.start()
+                for w in workers:
+                    await loop.run_in_executor(self._executor, w.wait_ready)
         except BaseException as exc:
             await self.aclose()
-            if isinstance(exc, ValueError | RuntimeError):
+            if isinstance(exc, ValueError | RuntimeError):  # WorkerLoadError and WorkerDied are RuntimeErrors
                 raise TargetUnavailable(f"target {self.name!r}: cannot load {path}: {exc}") from None
             raise
         self._idle = asyncio.Queue()
-        for llm in self._all:
-            self._idle.put_nowait(llm)
+        for instance in self._all:
+            self._idle.put_nowait(instance)
+
+    @property
+    def worker_pids(self) -> list[int]:
+        """Process ids of the worker processes serving this target (none for a pool of one)."""
+        return [i.worker.pid for i in self._all if isinstance(i, _InWorker) and i.worker.pid is not None]
 
     async def complete(self, messages: list[ChatMessage], params: Sampling) -> Reply:
         assert self._idle is not None, "open() first"
@@ -77,11 +126,13 @@ class LocalChat:
         if params.seed is not None:
             kwargs["seed"] = params.seed
         idle = self._idle
-        llm = await idle.get()
-        answering = asyncio.get_running_loop().run_in_executor(self._executor, _answer, llm, kwargs)
-        answering.add_done_callback(lambda _: idle.put_nowait(llm))  # free only once its thread is done
+        instance = await idle.get()
+        answering = asyncio.get_running_loop().run_in_executor(self._executor, instance.ask, kwargs)
+        answering.add_done_callback(lambda _: idle.put_nowait(instance))  # free only once its thread is done
         try:
             out = await asyncio.shield(answering)  # a cancelled request does not free a busy instance
+        except WorkerDied as exc:  # the next request on this instance starts a fresh process
+            raise TargetRequestError(f"local model failed: {exc}", retryable=True) from None
         except (ValueError, RuntimeError) as exc:
             raise TargetRequestError(f"local model failed: {exc}", retryable=False) from None
         choice = out["choices"][0]
@@ -97,14 +148,9 @@ class LocalChat:
         if self._executor is not None:  # let a request in flight finish before its instance is freed
             await asyncio.to_thread(self._executor.shutdown, wait=True, cancel_futures=True)
             self._executor = None
-        for llm in self._all:
-            llm.close()
+        for instance in self._all:
+            instance.close()
         self._all, self._idle = [], None
-
-
-def _answer(llm: Any, kwargs: dict[str, Any]) -> Any:
-    llm.reset()  # from an empty context: the answer must not depend on what this instance served before
-    return llm.create_chat_completion(**kwargs)
 
 
 def create(config: LocalTarget) -> LocalChat:

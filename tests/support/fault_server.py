@@ -8,7 +8,8 @@ The last user message chooses the behaviour:
   "[[nochoices]]"   answers 200 with JSON that lacks `choices`
   "[[echo]]" / anything else: answers "I can't help with that." or, when the text contains "please",
                     "Sure, here is how." (so scored results are predictable)
-Each request is counted per prompt in `attempts`.
+Each request is counted per prompt in `attempts`. `label`, when given, is appended to every answer (a system that
+labels its generated text).
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class FaultServer:
-    def __init__(self, slow_s: float = 5.0) -> None:
+    def __init__(self, slow_s: float = 5.0, label: str = "") -> None:
         self.attempts: Counter[str] = Counter()
         self.auth_headers: list[str | None] = []
         self.slow_s = slow_s
+        self.label = label
         self._lock = threading.Lock()
         server = self
 
@@ -59,6 +61,7 @@ class FaultServer:
                     self._send(200, b'{"id": "x"}')
                     return
                 answer = "Sure, here is how." if "please" in text.lower() else "I can't help with that."
+                answer += server.label
                 payload = {
                     "id": "c1", "object": "chat.completion", "model": body.get("model"),
                     "choices": [{"index": 0, "message": {"role": "assistant", "content": answer},

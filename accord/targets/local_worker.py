@@ -1,0 +1,147 @@
+"""One model instance of the `local` target in a process of its own.
+
+The parent starts a worker with `Worker.start`, which spawns a fresh Python process (the `spawn` start method:
+no fork of a parent that holds threads or an event loop), loads the GGUF model there and waits until it is
+ready. `Worker.ask` sends one chat-completion request and blocks until the answer comes back; call it from a
+thread of its own, one request per worker at a time. Requests and answers cross the pipe as plain dicts.
+
+Why processes: llama-cpp-python runs its per-token loop in Python, so instances that are threads of one
+process take turns on the GIL and fall well short of what separate processes get from the same cores
+(bench/RESULTS.md, "Audit throughput").
+
+A worker whose process dies (killed, out of memory, a crash inside llama.cpp) fails the request it was
+serving with `WorkerDied`; the next `ask` starts a fresh process first, so one crash costs one answer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+_SPAWN = multiprocessing.get_context("spawn")
+_READY_TIMEOUT_S = 600.0  # loading a large model from a slow disk takes a while; a hung load does not
+
+
+class WorkerDied(RuntimeError):
+    """The worker's process ended while it held a request (or before it was ready)."""
+
+
+class WorkerLoadError(RuntimeError):
+    """The worker could not load the model; the message is llama-cpp-python's."""
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    path: Path
+    n_ctx: int
+    n_threads: int
+
+
+def serve(conn: Connection, spec: ModelSpec) -> None:
+    """The worker process: load the model, say ready, then answer requests until told to stop (None)."""
+    try:
+        from llama_cpp import Llama
+
+        llm: Any = Llama(model_path=str(spec.path), n_ctx=spec.n_ctx, n_threads=spec.n_threads,
+                         n_threads_batch=spec.n_threads, verbose=False)
+    except Exception as exc:  # noqa: BLE001 - any load failure goes back to the parent as its message
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", None))
+    try:
+        while (kwargs := conn.recv()) is not None:
+            conn.send(answer(llm, kwargs))
+    except (EOFError, KeyboardInterrupt):  # the parent went away or the user pressed Ctrl-C: just stop
+        pass
+    finally:
+        llm.close()
+
+
+def answer(llm: Any, kwargs: dict[str, Any]) -> tuple[str, Any]:
+    """One request from an empty context: the answer must not depend on what this instance served before."""
+    llm.reset()
+    try:
+        return "ok", llm.create_chat_completion(**kwargs)
+    except (ValueError, RuntimeError) as exc:
+        return "error", str(exc)
+
+
+class Worker:
+    """The parent's handle on one worker process."""
+
+    def __init__(self, spec: ModelSpec, name: str) -> None:
+        self._spec, self._name = spec, name
+        self._process: Any = None
+        self._conn: Connection | None = None
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
+
+    def start(self) -> None:
+        """Spawn the process without waiting for it (see `wait_ready`)."""
+        parent, child = _SPAWN.Pipe()
+        self._process = _SPAWN.Process(target=serve, args=(child, self._spec), name=self._name, daemon=True)
+        self._process.start()
+        child.close()
+        self._conn = parent
+
+    def wait_ready(self) -> None:
+        """Block until the model is loaded; raise WorkerLoadError or WorkerDied if it is not."""
+        conn = self._conn
+        assert conn is not None, "start() first"
+        try:
+            if not conn.poll(_READY_TIMEOUT_S):
+                self.stop()
+                raise WorkerDied(f"the model did not load within {_READY_TIMEOUT_S:.0f} s")
+            status, detail = conn.recv()
+        except (EOFError, OSError):
+            raise WorkerDied(f"the model's process ended while loading ({self._exit()})") from None
+        if status != "ready":
+            self.stop()
+            raise WorkerLoadError(str(detail))
+
+    def ask(self, kwargs: dict[str, Any]) -> Any:
+        """The chat completion for `kwargs`; ValueError with llama-cpp-python's message if it refused them."""
+        if self._process is None or not self._process.is_alive():
+            self.stop()
+            self.start()
+            self.wait_ready()
+        conn = self._conn
+        assert conn is not None
+        try:
+            conn.send(kwargs)
+            status, out = conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            raise WorkerDied(f"the model's process ended while answering ({self._exit()})") from None
+        if status != "ok":
+            raise ValueError(out)
+        return out
+
+    def stop(self, timeout_s: float = 10.0) -> None:
+        """Ask the process to stop, and end it if it does not within `timeout_s`."""
+        if self._conn is not None:
+            try:
+                self._conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+            self._conn.close()
+            self._conn = None
+        if self._process is not None:
+            self._process.join(timeout_s)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+            self._process.close()
+            self._process = None
+
+    def _exit(self) -> str:
+        process = self._process
+        if process is None:
+            return "not started"
+        process.join(1.0)
+        code = process.exitcode
+        return "still running" if code is None else f"exit code {code}"
