@@ -1,6 +1,6 @@
 """Audit throughput on the embedded model: Accord's audit probe phase against the model-bound limit.
 
-    .venv/bin/python bench/audit_throughput.py [--n 60] [--max-tokens 64] [--no-fail]
+    .venv/bin/python bench/audit_throughput.py [--n 60] [--max-tokens 64] [--rounds 3] [--no-fail]
 
 One run, one process tree, the same N probes (drawn from the tc260-refuse bank as the `tc260_refusal` check
 draws them, seed 0) and the same settings (temperature 0, --max-tokens new tokens, seed 0, n_ctx 2048):
@@ -14,8 +14,10 @@ draws them, seed 0) and the same settings (temperature 0, --max-tokens new token
      `local` target (the embedded model, pool sized by default) and only the `tc260_refusal` check, drawing
      the same N probes; timed from the probe phase's start to its end as the progress display sees them,
      so model loading and the report are left out of both.
-Prints requests/s of each and the ratio Accord / best plain loop; exits 1 when the ratio is under 0.90
-(unless --no-fail). Also prints the machine (nproc, CPU model), the load average before and after, and how
+The 1x2 loop runs once; then the best loop and Accord run in turn for --rounds rounds (a shared virtual machine
+drifts by 10-15% between runs of under a minute, so one pair decides nothing). Prints requests/s of each run,
+the medians and the ratio of Accord's median to the best loop's; exits 1 when it is under 0.90 (unless
+--no-fail). Also prints the machine (nproc, CPU model), the load average before and after, and how
 many of Accord's answers are identical to the plain loop's.
 """
 
@@ -25,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
 from accord.audit import AuditOptions, run_audit  # noqa: E402
-from accord.checks import Selection  # noqa: E402
+from accord.checks import Selection, only  # noqa: E402
 from accord.checks.refusal import TC260_CHECK  # noqa: E402
 from accord.config import AuditConfig, LocalTarget  # noqa: E402
 from accord.plugins import parse_config  # noqa: E402
@@ -49,13 +52,11 @@ N_CTX = 2048
 
 
 def audit_config(n: int, max_tokens: int) -> AuditConfig:
-    off = {"enabled": False}
     return parse_config({
         "name": "audit throughput bench",
         "sampling": {"temperature": 0.0, "max_tokens": max_tokens, "seed": 0},
         "targets": [{"name": "smollm2", "type": "local", "n_ctx": N_CTX}],
-        "checks": {"tc260_refusal": {"banks": ["tc260-refuse"], "draw": n}, "refusal": off, "privacy": off,
-                   "jailbreak": off, "bank_coverage": off, "tc260_content": off},
+        "checks": only({"tc260_refusal": {"banks": ["tc260-refuse"], "draw": n}}),  # nothing else beside it
     }, source="bench config")
 
 
@@ -175,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--n", type=int, default=60, help="probes (default 60)")
     ap.add_argument("--max-tokens", type=int, default=64)
+    ap.add_argument("--rounds", type=int, default=3, help="turns of best loop and Accord (default 3)")
     ap.add_argument("--no-fail", action="store_true")
     ap.add_argument("--worker", type=int, metavar="THREADS", help=argparse.SUPPRESS)
     ap.add_argument("files", nargs="*", help=argparse.SUPPRESS)
@@ -200,13 +202,25 @@ def main(argv: list[str] | None = None) -> int:
         plain[name] = got
         print(f"{label} {got[0]:.3f} requests/s", flush=True)
     best = max(plain, key=lambda k: plain[k][0])
-    rps, whole, answers, target = accord_audit(config, args.n)
-    print(f"  Accord run_audit probe phase ({target.instances} instance(s) x {target.n_threads} thread(s), "
-          f"concurrency {target.concurrency}): {rps:.3f} requests/s (whole run_audit {whole:.1f} s)")
-    ratio = rps / plain[best][0]
+    processes, threads = {"2x1": (2, 1), "1x2": (1, 2)}[best]
+    loop_runs, accord_runs = [plain[best][0]], []
+    answers: dict[str, str] = {}
+    for r in range(args.rounds):
+        if r:  # the first round's loop is the one above
+            got = plain_loop(probes, processes, threads, args.max_tokens, None)
+            assert got is not None
+            loop_runs.append(got[0])
+            print(f"  plain llama-cpp-python {best}, round {r + 1}: {got[0]:.3f} requests/s", flush=True)
+        rps, whole, answers, target = accord_audit(config, args.n)
+        accord_runs.append(rps)
+        print(f"  Accord run_audit probe phase, round {r + 1} ({target.instances} instance(s) x "
+              f"{target.n_threads} thread(s), concurrency {target.concurrency}): {rps:.3f} requests/s "
+              f"(whole run_audit {whole:.1f} s)", flush=True)
+    ratio = statistics.median(accord_runs) / statistics.median(loop_runs)
     same = sum(answers[pid] == text for pid, text in plain[best][1].items())
-    print(f"ratio Accord / best plain loop ({best}): {ratio:.3f} (goal >= {THRESHOLD}); answers identical to "
-          f"the plain loop's: {same}/{args.n}; load average after: {load()}")
+    print(f"medians over {args.rounds} round(s): plain {best} {statistics.median(loop_runs):.3f}, Accord "
+          f"{statistics.median(accord_runs):.3f} requests/s; ratio {ratio:.3f} (goal >= {THRESHOLD}); answers "
+          f"identical to the plain loop's: {same}/{args.n}; load average after: {load()}")
     return 0 if ratio >= THRESHOLD or args.no_fail else 1
 
 

@@ -37,6 +37,15 @@ def registered_checks() -> dict[str, Check]:
     return {c.id: c for c in sorted(checks.values(), key=lambda c: (c.rank, c.id))}
 
 
+def only(tables: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+    """A config's `[checks]` table that runs the checks named in `tables` (with those settings) and turns every
+    other installed check off: for a bench or a test that measures one check, and stays so as checks are added."""
+    unknown = sorted(set(tables) - set(registered_checks()))
+    if unknown:
+        raise ConfigError(f"no installed check is named {', '.join(unknown)}")
+    return {cid: dict(tables.get(cid, {"enabled": False})) for cid in registered_checks()}
+
+
 def chat_checks() -> list[ChatCheck]:
     return [c for c in registered_checks().values() if isinstance(c, ChatCheck) and c.kind == "chat"]
 
@@ -47,5 +56,5 @@ def computed_checks() -> list[ComputedCheck]:
 
 __all__ = [
     "ChatCheck", "Check", "CheckOutput", "ComputedCheck", "Scored", "Selection", "check_session", "chat_checks",
-    "computed_checks", "registered_checks",
+    "computed_checks", "only", "registered_checks",
 ]

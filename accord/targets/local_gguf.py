@@ -96,7 +96,7 @@ class LocalChat:
             if count == 1:
                 self._all.append(await loop.run_in_executor(self._executor, _InProcess, spec))
             else:
-                workers = [Worker(spec, f"accord-{self.name}-{i}") for i in range(count)]
+                workers = [Worker(spec) for _ in range(count)]
                 self._all.extend(_InWorker(w) for w in workers)
                 for w in workers:  # load side by side
                     w.start()

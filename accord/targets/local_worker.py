@@ -1,7 +1,8 @@
 """One model instance of the `local` target in a process of its own.
 
-The parent starts a worker with `Worker.start`, which spawns a fresh Python process (the `spawn` start method:
-no fork of a parent that holds threads or an event loop), loads the GGUF model there and waits until it is
+The parent starts a worker with `Worker.start`, which starts a fresh Python process (`python -c`, never a fork
+of a parent that holds threads or an event loop, and never a re-import of the parent's main script, so a script
+that uses Accord needs no `if __name__ == "__main__"` guard), loads the GGUF model there and waits until it is
 ready. `Worker.ask` sends one chat-completion request and blocks until the answer comes back; call it from a
 thread of its own, one request per worker at a time. Requests and answers cross the pipe as plain dicts.
 
@@ -15,13 +16,16 @@ serving with `WorkerDied`; the next `ask` starts a fresh process first, so one c
 
 from __future__ import annotations
 
-import multiprocessing
-from dataclasses import dataclass
+import os
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-_SPAWN = multiprocessing.get_context("spawn")
+_ACCORD_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding this `accord` package
+_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from accord.targets.local_worker import main; main()"
 _READY_TIMEOUT_S = 600.0  # loading a large model from a slow disk takes a while; a hung load does not
 
 
@@ -40,7 +44,35 @@ class ModelSpec:
     n_threads: int
 
 
-def serve(conn: Connection, spec: ModelSpec) -> None:
+def main() -> None:
+    """Entry of a worker process: `python -c _BOOT ROOT READ_FD WRITE_FD`; the model's spec comes first."""
+    conn_in = Connection(int(sys.argv[2]), writable=False)
+    conn_out = Connection(int(sys.argv[3]), readable=False)
+    spec = ModelSpec(**conn_in.recv())
+    serve(_Duplex(conn_in, conn_out), spec)
+
+
+class _Duplex:
+    """Two one-way pipes used as one connection."""
+
+    def __init__(self, reader: Connection, writer: Connection) -> None:
+        self._r, self._w = reader, writer
+
+    def send(self, obj: Any) -> None:
+        self._w.send(obj)
+
+    def recv(self) -> Any:
+        return self._r.recv()
+
+    def poll(self, timeout: float) -> bool:
+        return self._r.poll(timeout)
+
+    def close(self) -> None:
+        self._r.close()
+        self._w.close()
+
+
+def serve(conn: Any, spec: ModelSpec) -> None:
     """The worker process: load the model, say ready, then answer requests until told to stop (None)."""
     try:
         from llama_cpp import Llama
@@ -72,22 +104,31 @@ def answer(llm: Any, kwargs: dict[str, Any]) -> tuple[str, Any]:
 class Worker:
     """The parent's handle on one worker process."""
 
-    def __init__(self, spec: ModelSpec, name: str) -> None:
-        self._spec, self._name = spec, name
-        self._process: Any = None
-        self._conn: Connection | None = None
+    def __init__(self, spec: ModelSpec) -> None:
+        self._spec = spec
+        self._process: subprocess.Popen[bytes] | None = None
+        self._conn: _Duplex | None = None
 
     @property
     def pid(self) -> int | None:
         return None if self._process is None else self._process.pid
 
     def start(self) -> None:
-        """Spawn the process without waiting for it (see `wait_ready`)."""
-        parent, child = _SPAWN.Pipe()
-        self._process = _SPAWN.Process(target=serve, args=(child, self._spec), name=self._name, daemon=True)
-        self._process.start()
-        child.close()
-        self._conn = parent
+        """Start the process without waiting for it (see `wait_ready`)."""
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", _BOOT, _ACCORD_ROOT, str(to_child_r), str(from_child_w)],
+                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        except OSError:
+            for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
+                os.close(fd)
+            raise
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self._conn = _Duplex(Connection(from_child_r, writable=False), Connection(to_child_w, readable=False))
+        self._conn.send(asdict(self._spec))
 
     def wait_ready(self) -> None:
         """Block until the model is loaded; raise WorkerLoadError or WorkerDied if it is not."""
@@ -106,7 +147,7 @@ class Worker:
 
     def ask(self, kwargs: dict[str, Any]) -> Any:
         """The chat completion for `kwargs`; ValueError with llama-cpp-python's message if it refused them."""
-        if self._process is None or not self._process.is_alive():
+        if self._process is None or self._process.poll() is not None:
             self.stop()
             self.start()
             self.wait_ready()
@@ -131,17 +172,19 @@ class Worker:
             self._conn.close()
             self._conn = None
         if self._process is not None:
-            self._process.join(timeout_s)
-            if self._process.is_alive():
+            try:
+                self._process.wait(timeout_s)
+            except subprocess.TimeoutExpired:
                 self._process.kill()
-                self._process.join()
-            self._process.close()
+                self._process.wait()
             self._process = None
 
     def _exit(self) -> str:
         process = self._process
         if process is None:
             return "not started"
-        process.join(1.0)
-        code = process.exitcode
-        return "still running" if code is None else f"exit code {code}"
+        try:
+            code = process.wait(1.0)
+        except subprocess.TimeoutExpired:
+            return "still running"
+        return f"exit code {code}"
