@@ -141,6 +141,7 @@ class LocalTarget(ChatTargetSettings):
     n_threads: int = Field(1, ge=1, le=256, description="threads per model instance")
     instances: int = Field(1, ge=1, le=64, description="model instances serving requests side by side")
     concurrency: int = Field(1, ge=1, le=1024)
+    reuse_prefix: bool = Field(True, description="keep the prompt prefix an instance shares with its last request")
 
     @model_validator(mode="before")
     @classmethod

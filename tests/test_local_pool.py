@@ -1,8 +1,10 @@
 """The `local` target's pool of model instances: sizing from the config, and exactness on the real model.
 
 The exactness test sends 32 probes of the tc260-refuse bank to the embedded model twice: one at a time
-through a single instance, in bank order, and all at once through three instances, in shuffled order. At
-temperature 0 every answer must be identical, token for token. Slow: it generates real text.
+through a single instance, in bank order, and all at once through three instances, in shuffled order, so each
+instance reuses the cached prefix of a different previous prompt. At temperature 0 every answer must be
+identical, token for token, with the prefix reused (the default) and with every request from an empty context.
+Slow: it generates real text.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import asyncio
 import os
 import random
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -72,13 +77,14 @@ async def _answers(target: LocalChat, probes: list[Probe], order: list[int]) -> 
 
 
 @pytest.mark.slow
-def test_pool_answers_exactly_as_one_at_a_time() -> None:
+@pytest.mark.parametrize("reuse", [True, False], ids=["prefix-reused", "empty-context"])
+def test_pool_answers_exactly_as_one_at_a_time(reuse: bool) -> None:
     pytest.importorskip("llama_cpp")
     probes = _probes(32)
     assert len(probes) == 32 and {p.language for p in probes} == {"en", "zh"}
-    one_at_a_time = asyncio.run(_answers(LocalChat(_local(instances=1)), probes, list(range(32))))
+    one_at_a_time = asyncio.run(_answers(LocalChat(_local(instances=1, reuse_prefix=reuse)), probes, list(range(32))))
     shuffled = random.Random(7).sample(range(32), 32)
-    pooled = asyncio.run(_answers(LocalChat(_local(instances=3, n_threads=1)), probes, shuffled))
+    pooled = asyncio.run(_answers(LocalChat(_local(instances=3, n_threads=1, reuse_prefix=reuse)), probes, shuffled))
     assert all(r.tokens_out for r in one_at_a_time.values())
     differ = [pid for pid in one_at_a_time if one_at_a_time[pid] != pooled[pid]]
     assert differ == [], f"{len(differ)} of 32 answers differ, e.g. {differ[:3]}"
@@ -135,3 +141,30 @@ def test_a_file_that_is_not_a_model_is_a_plain_error_for_a_pool_of_workers(tmp_p
     with pytest.raises(TargetUnavailable, match="cannot load"):
         asyncio.run(target.open())
     assert target.worker_pids == []
+
+
+@pytest.mark.slow
+def test_a_script_without_a_main_guard_can_use_a_pool_of_workers(tmp_path) -> None:
+    """Workers start with `python -c`, so the caller's script is not imported again in each worker (as the
+    `spawn` start method would do, starting the audit again in every worker)."""
+    pytest.importorskip("llama_cpp")
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "import asyncio\n"
+        "from accord.config import LocalTarget, Sampling\n"
+        "from accord.targets.base import ChatMessage\n"
+        "from accord.targets.local_gguf import LocalChat\n"
+        "target = LocalChat(LocalTarget.model_validate({'type': 'local', 'name': 'm', 'instances': 2}))\n"
+        "async def go():\n"
+        "    await target.open()\n"
+        "    try:\n"
+        "        reply = await target.complete([ChatMessage('user', 'Say hi.')], Sampling(max_tokens=4))\n"
+        "        print('answered', len(target.worker_pids), bool(reply.text))\n"
+        "    finally:\n"
+        "        await target.aclose()\n"
+        "asyncio.run(go())\n", encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "answered 2 True"

@@ -6,10 +6,10 @@ its own executor. One instance runs in this process; two or more each run in a w
 (local_worker.py), because llama-cpp-python's per-token loop is Python and threads of one process would take
 turns on the GIL.
 
-Exact at any pool size: every request starts from an empty context (`reset()`, no reuse of a previous
-prompt's cached prefix), so an answer depends only on its conversation and sampling, never on which instance
-served it nor on what that instance served before. At temperature 0 the pool gives the answers a
-one-at-a-time run gives (tests/test_local_pool.py). The model file is memory-mapped, so instances share
+Exact at any pool size: at temperature 0 the pool gives the answers a one-at-a-time run gives
+(tests/test_local_pool.py), with the cached prompt prefix reused (the default) or not (`reuse_prefix = false`:
+every request from an empty context, so an answer depends on its conversation alone by construction).
+The model file is memory-mapped, so instances share
 its weights; each extra instance costs its own context and process (docs/local.md).
 """
 
@@ -44,11 +44,12 @@ class _InProcess:
         from llama_cpp import Llama
 
         with _LOADING:
+            self._reuse_prefix = spec.reuse_prefix
             self._llm: Any = Llama(model_path=str(spec.path), n_ctx=spec.n_ctx, n_threads=spec.n_threads,
                                    n_threads_batch=spec.n_threads, verbose=False)
 
     def ask(self, kwargs: dict[str, Any]) -> Any:
-        status, out = answer(self._llm, kwargs)
+        status, out = answer(self._llm, kwargs, self._reuse_prefix)
         if status != "ok":
             raise ValueError(out)
         return out
@@ -88,7 +89,7 @@ class LocalChat:
             raise TargetUnavailable(
                 "the `local` target needs llama-cpp-python: pip install 'accord[local]'"
             ) from None
-        spec = ModelSpec(path, self._config.n_ctx, self._config.n_threads)
+        spec = ModelSpec(path, self._config.n_ctx, self._config.n_threads, self._config.reuse_prefix)
         count = self._config.instances
         self._executor = ThreadPoolExecutor(count, thread_name_prefix=f"accord-{self.name}")
         loop = asyncio.get_running_loop()

@@ -42,6 +42,7 @@ class ModelSpec:
     path: Path
     n_ctx: int
     n_threads: int
+    reuse_prefix: bool = True
 
 
 def main() -> None:
@@ -85,16 +86,19 @@ def serve(conn: Any, spec: ModelSpec) -> None:
     conn.send(("ready", None))
     try:
         while (kwargs := conn.recv()) is not None:
-            conn.send(answer(llm, kwargs))
+            conn.send(answer(llm, kwargs, spec.reuse_prefix))
     except (EOFError, KeyboardInterrupt):  # the parent went away or the user pressed Ctrl-C: just stop
         pass
     finally:
         llm.close()
 
 
-def answer(llm: Any, kwargs: dict[str, Any]) -> tuple[str, Any]:
-    """One request from an empty context: the answer must not depend on what this instance served before."""
-    llm.reset()
+def answer(llm: Any, kwargs: dict[str, Any], reuse_prefix: bool) -> tuple[str, Any]:
+    """One request. With `reuse_prefix`, llama-cpp-python keeps the part of the context that this prompt shares
+    with the one before (the chat template and system prompt) and evaluates only the rest, as a plain loop does;
+    otherwise every request starts from an empty context (docs/local.md, "Exact at any pool size")."""
+    if not reuse_prefix:
+        llm.reset()
     try:
         return "ok", llm.create_chat_completion(**kwargs)
     except (ValueError, RuntimeError) as exc:
