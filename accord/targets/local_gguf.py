@@ -24,7 +24,7 @@ from accord.config import LocalTarget, Sampling
 from accord.errors import TargetRequestError, TargetUnavailable
 from accord.targets.base import ChatMessage, Reply, TargetType
 from accord.targets.embedded import embedded_model_path
-from accord.targets.local_worker import ModelSpec, Worker, WorkerDied, answer
+from accord.targets.local_worker import ModelSpec, Worker, WorkerDied, answer, load_model
 
 # Loading points this process's stdout and stderr at /dev/null for a moment (llama-cpp-python's
 # suppress_stdout_stderr); two loads at once would leave them there. One load at a time, process-wide.
@@ -41,34 +41,15 @@ class _InProcess:
     """The one instance of a pool of one: a `Llama` in this process."""
 
     def __init__(self, spec: ModelSpec) -> None:
-        from llama_cpp import Llama
-
         with _LOADING:
-            self._reuse_prefix = spec.reuse_prefix
-            self._llm: Any = Llama(model_path=str(spec.path), n_ctx=spec.n_ctx, n_threads=spec.n_threads,
-                                   n_threads_batch=spec.n_threads, verbose=False)
+            self._llm = load_model(spec)
+        self._reuse_prefix = spec.reuse_prefix
 
     def ask(self, kwargs: dict[str, Any]) -> Any:
-        status, out = answer(self._llm, kwargs, self._reuse_prefix)
-        if status != "ok":
-            raise ValueError(out)
-        return out
+        return answer(self._llm, kwargs, self._reuse_prefix)
 
     def close(self) -> None:
         self._llm.close()
-
-
-class _InWorker:
-    """One instance in a worker process of its own."""
-
-    def __init__(self, worker: Worker) -> None:
-        self.worker = worker
-
-    def ask(self, kwargs: dict[str, Any]) -> Any:
-        return self.worker.ask(kwargs)
-
-    def close(self) -> None:
-        self.worker.stop()
 
 
 class LocalChat:
@@ -98,7 +79,7 @@ class LocalChat:
                 self._all.append(await loop.run_in_executor(self._executor, _InProcess, spec))
             else:
                 workers = [Worker(spec) for _ in range(count)]
-                self._all.extend(_InWorker(w) for w in workers)
+                self._all.extend(workers)
                 for w in workers:  # load side by side
                     w.start()
                 for w in workers:
@@ -115,7 +96,7 @@ class LocalChat:
     @property
     def worker_pids(self) -> list[int]:
         """Process ids of the worker processes serving this target (none for a pool of one)."""
-        return [i.worker.pid for i in self._all if isinstance(i, _InWorker) and i.worker.pid is not None]
+        return [i.pid for i in self._all if isinstance(i, Worker) and i.pid is not None]
 
     async def complete(self, messages: list[ChatMessage], params: Sampling) -> Reply:
         assert self._idle is not None, "open() first"

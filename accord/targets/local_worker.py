@@ -73,36 +73,41 @@ class _Duplex:
         self._w.close()
 
 
+def load_model(spec: ModelSpec) -> Any:
+    """The `Llama` that `spec` describes (in a worker, or in the parent for a pool of one)."""
+    from llama_cpp import Llama
+
+    return Llama(model_path=str(spec.path), n_ctx=spec.n_ctx, n_threads=spec.n_threads,
+                 n_threads_batch=spec.n_threads, verbose=False)
+
+
 def serve(conn: Any, spec: ModelSpec) -> None:
     """The worker process: load the model, say ready, then answer requests until told to stop (None)."""
     try:
-        from llama_cpp import Llama
-
-        llm: Any = Llama(model_path=str(spec.path), n_ctx=spec.n_ctx, n_threads=spec.n_threads,
-                         n_threads_batch=spec.n_threads, verbose=False)
+        llm = load_model(spec)
     except Exception as exc:  # noqa: BLE001 - any load failure goes back to the parent as its message
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
         return
     conn.send(("ready", None))
     try:
         while (kwargs := conn.recv()) is not None:
-            conn.send(answer(llm, kwargs, spec.reuse_prefix))
+            try:
+                conn.send(("ok", answer(llm, kwargs, spec.reuse_prefix)))
+            except (ValueError, RuntimeError) as exc:  # llama-cpp-python refused the request
+                conn.send(("error", str(exc)))
     except (EOFError, KeyboardInterrupt):  # the parent went away or the user pressed Ctrl-C: just stop
         pass
     finally:
         llm.close()
 
 
-def answer(llm: Any, kwargs: dict[str, Any], reuse_prefix: bool) -> tuple[str, Any]:
+def answer(llm: Any, kwargs: dict[str, Any], reuse_prefix: bool) -> Any:
     """One request. With `reuse_prefix`, llama-cpp-python keeps the part of the context that this prompt shares
     with the one before (the chat template and system prompt) and evaluates only the rest, as a plain loop does;
     otherwise every request starts from an empty context (docs/local.md, "Exact at any pool size")."""
     if not reuse_prefix:
         llm.reset()
-    try:
-        return "ok", llm.create_chat_completion(**kwargs)
-    except (ValueError, RuntimeError) as exc:
-        return "error", str(exc)
+    return llm.create_chat_completion(**kwargs)
 
 
 class Worker:
@@ -160,7 +165,7 @@ class Worker:
         try:
             conn.send(kwargs)
             status, out = conn.recv()
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError):
             raise WorkerDied(f"the model's process ended while answering ({self._exit()})") from None
         if status != "ok":
             raise ValueError(out)
@@ -171,7 +176,7 @@ class Worker:
         if self._conn is not None:
             try:
                 self._conn.send(None)
-            except (OSError, BrokenPipeError):
+            except OSError:
                 pass
             self._conn.close()
             self._conn = None
@@ -182,6 +187,9 @@ class Worker:
                 self._process.kill()
                 self._process.wait()
             self._process = None
+
+    def close(self) -> None:
+        self.stop()
 
     def _exit(self) -> str:
         process = self._process
